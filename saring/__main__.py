@@ -1,0 +1,5 @@
+import sys
+
+from saring.cli import main
+
+sys.exit(main())

@@ -1,0 +1,51 @@
+"""Paragraph segmentation, hard-wrap repair and removal of repeated paragraphs.
+
+Two layouts occur: blank-line separated blocks (lines inside a block are hard wraps) and one
+paragraph per line (blog reposts, seed 000) where a line that stops mid-sentence continues on the
+next line. Repeated paragraphs (seed 000 repeats five) are kept once; the repeats go to `removed`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from saring.article import Removed
+
+_ENDS_SENTENCE = re.compile(r"[.!?\"'\u201d\u2019)\]:*]$")
+_STARTS_LOWER = re.compile(r"^[a-z(]")
+_MIN_DUP_WORDS = 4  # shorter repeats ("Foto:", "***") are left to the boilerplate rules
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of normalised text (see module docstring for the two layouts)."""
+    if re.search(r"\n\s*\n", text):
+        blocks = re.split(r"\n\s*\n", text)
+        return [" ".join(line for line in block.split("\n") if line) for block in blocks if block.strip()]
+    merged: list[str] = []
+    for line in text.split("\n"):
+        if not line:
+            continue
+        if merged and not _ENDS_SENTENCE.search(merged[-1]) and _STARTS_LOWER.match(line):
+            merged[-1] += " " + line
+        else:
+            merged.append(line)
+    return merged
+
+
+def paragraph_key(paragraph: str) -> str:
+    """Comparison key: case, punctuation and spacing do not make a repeat new."""
+    return " ".join(re.findall(r"\w+", paragraph.casefold()))
+
+
+def drop_repeats(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
+    seen: set[str] = set()
+    kept: list[str] = []
+    removed: list[Removed] = []
+    for paragraph in paragraphs:
+        key = paragraph_key(paragraph)
+        if len(key.split()) >= _MIN_DUP_WORDS and key in seen:
+            removed.append(Removed(text=paragraph, reason="duplicate_paragraph"))
+            continue
+        seen.add(key)
+        kept.append(paragraph)
+    return kept, removed

@@ -1,0 +1,81 @@
+"""Options and helpers shared by every command that reads articles (check, index, batch)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from saring.article import Rejected
+from saring.settings import FieldMap, IngestOptions
+
+T = TypeVar("T")
+
+
+def add_ingest_arguments(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("input")
+    g.add_argument("--format", default="auto", choices=["auto", "text", "html", "jsonl", "csv", "warc"],
+                   help="input format (default: from the file name, then the content)")
+    g.add_argument("--text-field", default="text", help="JSONL/CSV field with the article text (default: text)")
+    g.add_argument("--title-field", default="title", help="JSONL/CSV field with the headline (default: title)")
+    g.add_argument("--id-field", default="id", help="JSONL/CSV field with the article id (default: id)")
+    g.add_argument("--url-field", default="url", help="JSONL/CSV field with the URL (default: url)")
+    g.add_argument("--date-field", default="date", help="JSONL/CSV field with the publication date (default: date)")
+    g.add_argument("--site-field", default="site", help="JSONL/CSV field with the site name (default: site)")
+    g.add_argument("--encoding", default=None, help="force a text encoding (default: detect UTF-8/cp1252/latin-1)")
+    g.add_argument("--max-bytes", type=int, default=IngestOptions().max_bytes,
+                   help="size limit per article in bytes (default: %(default)s)")
+    g.add_argument("--html-extractor", default="trafilatura", choices=["trafilatura", "resiliparse"],
+                   help="HTML body extractor: trafilatura (accurate) or resiliparse (fast)")
+    g.add_argument("--any-lang", action="store_true", help="analyse articles in any language (default: Indonesian only)")
+    g.add_argument("--on-error", default="skip", choices=["skip", "stop"],
+                   help="multi-record inputs: skip bad records and go on, or stop at the first (default: skip)")
+
+
+def ingest_options(args: argparse.Namespace) -> IngestOptions:
+    fields = FieldMap(text=args.text_field, title=args.title_field, id=args.id_field, url=args.url_field,
+                      date=args.date_field, site=args.site_field)
+    return IngestOptions(max_bytes=args.max_bytes, format=args.format, encoding=args.encoding, fields=fields,
+                         html_extractor=args.html_extractor, accept_langs=() if args.any_lang else ("id",))
+
+
+def progress(items: Iterable[T], desc: str, unit: str = "article") -> Iterator[T]:
+    """A progress bar on stderr when it is a terminal; silent otherwise (logs stay clean)."""
+    from tqdm import tqdm
+
+    yield from tqdm(items, desc=desc, unit=unit, file=sys.stderr, disable=None, dynamic_ncols=True)
+
+
+@dataclass
+class RejectTally:
+    """Counts rejected records by reason and keeps where they were, for the end-of-run summary."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    where: dict[str, list[str]] = field(default_factory=dict)
+    ok: int = 0
+
+    def add(self, rejected: Rejected) -> None:
+        key = f"{rejected.code} {rejected.reason.split(' ')[1].rstrip(':')}"
+        self.counts[key] += 1
+        place = rejected.source.path + (f":{rejected.source.line}" if rejected.source.line else "")
+        self.where.setdefault(key, []).append(place)
+
+    @property
+    def n_rejected(self) -> int:
+        return sum(self.counts.values())
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"saring: {self.ok} analysed, {self.n_rejected} skipped"]
+        for key, n in self.counts.most_common():
+            places = self.where[key]
+            shown = ", ".join(places[:5]) + (f", … (+{len(places) - 5})" if len(places) > 5 else "")
+            lines.append(f"  {key}: {n} ({shown})")
+        return lines
+
+
+def format_rejected(rejected: Rejected) -> str:
+    place = rejected.source.path + (f":{rejected.source.line}" if rejected.source.line else "")
+    return f"saring: error: {place}: {rejected.reason}"

@@ -1,0 +1,71 @@
+"""One table of error codes shared by the CLI, the batch runner and the API.
+
+Codes are stable (reports and logs refer to them); messages say what to do about the problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorCode:
+    code: str
+    name: str
+    http_status: int
+    hint: str
+
+
+CODES: dict[str, ErrorCode] = {
+    e.name: e
+    for e in (
+        ErrorCode("SAR-E001", "empty_input", 422, "the input has no text; check the file or field name"),
+        ErrorCode("SAR-E002", "binary_input", 415, "the input looks binary (NUL bytes); give text, HTML, JSONL, CSV or WARC"),
+        ErrorCode("SAR-E003", "undecodable", 415, "the bytes are not UTF-8, cp1252 or latin-1 text"),
+        ErrorCode("SAR-E004", "no_article", 422, "no article body was found in the HTML"),
+        ErrorCode("SAR-E005", "too_large", 413, "the input is over the size limit; raise --max-bytes if intended"),
+        ErrorCode("SAR-E006", "not_indonesian", 422, "the text is not Indonesian; pass --any-lang to analyse it anyway"),
+        ErrorCode("SAR-E007", "malformed_record", 422, "the record could not be parsed"),
+        ErrorCode("SAR-E008", "missing_field", 422, "the record lacks the text field; set --text-field"),
+        ErrorCode("SAR-E009", "unsupported_format", 415, "unknown input format; use --format"),
+        ErrorCode("SAR-E010", "missing_dependency", 500, "an optional dependency is not installed"),
+        ErrorCode("SAR-E011", "not_found", 404, "the file or resource does not exist"),
+        ErrorCode("SAR-E012", "bad_request", 400, "the request is not valid"),
+        ErrorCode("SAR-E013", "unauthorized", 401, "a valid token is required"),
+        ErrorCode("SAR-E014", "timeout", 504, "the work took longer than the time limit"),
+        ErrorCode("SAR-E015", "store_error", 500, "the store could not be read or written"),
+        ErrorCode("SAR-E016", "model_missing", 500, "no trained model is available; run saring train"),
+    )
+}
+
+
+class SaringError(Exception):
+    """An expected failure with a stable code; `str()` is the one-line message users see."""
+
+    def __init__(self, name: str, detail: str = "") -> None:
+        self.error = CODES[name]
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def code(self) -> str:
+        return self.error.code
+
+    @property
+    def name(self) -> str:
+        return self.error.name
+
+    @property
+    def message(self) -> str:
+        detail = f": {self.detail}" if self.detail else ""
+        return f"{self.error.code} {self.error.name}{detail} ({self.error.hint})"
+
+
+def require(module: str, extra: str) -> object:
+    """Import an optional dependency or raise a coded error that names the extra to install."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise SaringError("missing_dependency", f"needs '{module}': pip install 'saring[{extra}]'") from exc

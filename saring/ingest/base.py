@@ -1,0 +1,75 @@
+"""What every reader shares: ids, size checks, and turning a mapping of fields into an Article."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from typing import Union
+
+from saring.article import Article, Rejected, SourceRef
+from saring.errors import SaringError
+from saring.settings import IngestOptions
+
+ReadResult = Union[Article, Rejected]
+ReadStream = Iterator[ReadResult]
+
+
+def content_id(title: str, text: str) -> str:
+    """Stable id from content, so the same article read twice gets the same id."""
+    return hashlib.sha1(f"{title}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def check_size(n_bytes: int, options: IngestOptions, label: str) -> None:
+    if n_bytes > options.max_bytes:
+        raise SaringError("too_large", f"{label} is {n_bytes:,} bytes, limit {options.max_bytes:,}")
+
+
+def reject(source: SourceRef, error: SaringError, excerpt: str = "") -> Rejected:
+    return Rejected(source=source, code=error.code, reason=error.message, excerpt=excerpt[:200])
+
+
+def article_from_fields(record: Mapping[str, object], options: IngestOptions, source: SourceRef) -> Article:
+    """Map a JSONL/CSV record to an Article; the text field may hold plain text or HTML."""
+    fm = options.fields
+    text = record.get(fm.text)
+    if text is None:
+        raise SaringError("missing_field", f"no '{fm.text}' field (fields: {', '.join(map(str, record))[:200]})")
+    if not isinstance(text, str):
+        raise SaringError("malformed_record", f"'{fm.text}' is {type(text).__name__}, not a string")
+    check_size(len(text.encode("utf-8", "surrogatepass")), options, f"record '{fm.text}' field")
+    title = _str_field(record, fm.title)
+    if _looks_like_html(text):
+        from saring.ingest.html import parse_html
+
+        article = parse_html(text, source, options)
+        article.title = title or article.title
+    else:
+        from saring.ingest.text import parse_text
+
+        article = parse_text(text, source, title=title)
+    article.id = _str_field(record, fm.id) or article.id
+    article.url = _str_field(record, fm.url) or article.url
+    article.published = _str_field(record, fm.date) or article.published
+    article.site = _str_field(record, fm.site) or article.site or _site_from_url(article.url)
+    known = {fm.text, fm.title, fm.id, fm.url, fm.date, fm.site}
+    article.metadata = {str(k): str(v) for k, v in record.items() if k not in known and v not in (None, "")}
+    return article
+
+
+def _str_field(record: Mapping[str, object], key: str) -> str:
+    value = record.get(key)
+    return "" if value is None else str(value).strip()
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<body" in head or ("<p>" in head and "</p>" in head) or "<!doctype html" in head
+
+
+def _site_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    return host.removeprefix("www.") or None

@@ -1,0 +1,39 @@
+"""The per-article pipeline shared by the CLI, the API and the batch runner.
+
+`prepare` turns a read Article into a cleaned, accepted one (or a coded `Rejected`); `Analyzer`
+holds everything that is loaded once per process (signal artefacts, the hoax model, the store) and
+turns a prepared article into a `Report`. Nothing here reads files or prints.
+"""
+
+from __future__ import annotations
+
+from saring.article import Article, Rejected, SourceRef
+from saring.clean import SiteBoilerplate, clean
+from saring.errors import SaringError
+from saring.ingest.base import reject
+from saring.report import Report
+from saring.settings import IngestOptions
+
+
+def prepare(article: Article, options: IngestOptions, stats: SiteBoilerplate | None = None) -> Article | Rejected:
+    """Clean the article and check it is worth analysing: not empty, in an accepted language."""
+    cleaned = clean(article, stats)
+    source = cleaned.source or SourceRef("<memory>")
+    if len(cleaned.text) < max(1, options.min_chars):
+        return reject(source, SaringError("empty_input", "no article text left after cleaning"), article.raw_text)
+    if options.accept_langs and cleaned.lang != "und" and cleaned.lang not in options.accept_langs:
+        detail = f"detected '{cleaned.lang}' (p={cleaned.lang_score:.2f})"
+        return reject(source, SaringError("not_indonesian", detail), cleaned.text)
+    return cleaned
+
+
+class Analyzer:
+    """Loads resources once; `analyze` is then cheap and side-effect free per article."""
+
+    def __init__(self, signal_names: list[str] | None = None) -> None:
+        self.signal_names = signal_names
+
+    def analyze(self, article: Article) -> Report:
+        from saring.signals import run_signals
+
+        return Report(article=article, signals=run_signals(article, self.signal_names))

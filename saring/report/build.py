@@ -1,0 +1,76 @@
+"""Build the `saring.report/1` document from an analysed article.
+
+The report is the one shape the CLI, API and batch runner all emit; its JSON Schema ships beside this
+module and every report the tests produce is validated against it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from saring.article import Article, SignalResult
+
+SCHEMA_ID = "saring.report/1"
+
+
+@dataclass(slots=True)
+class Report:
+    """Everything known about one article; `to_dict` gives the JSON document."""
+
+    article: Article
+    signals: list[SignalResult] = field(default_factory=list)
+    hoax: dict[str, Any] | None = None
+    provenance: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return build_report(self)
+
+
+def _article_dict(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "title": a.title,
+        "text": a.text,
+        "lang": a.lang,
+        "lang_score": a.lang_score,
+        "n_chars": len(a.text),
+        "url": a.url,
+        "site": a.site,
+        "published": a.published,
+        "source": {"path": a.source.path, "line": a.source.line} if a.source else None,
+        "paragraphs": [[s, e] for s, e in a.paragraphs],
+        "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
+    }
+
+
+def build_report(report: Report) -> dict[str, Any]:
+    from saring import __version__
+
+    return {
+        "schema": SCHEMA_ID,
+        "saring_version": __version__,
+        "article": _article_dict(report.article),
+        "signals": [s.to_dict() for s in report.signals],
+        "hoax": report.hoax,
+        "provenance": report.provenance,
+        "claims": report.claims,
+    }
+
+
+@lru_cache(maxsize=1)
+def load_schema() -> dict[str, Any]:
+    text = resources.files("saring.report").joinpath("report.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def validate_report(document: dict[str, Any]) -> None:
+    """Raise `jsonschema.ValidationError` when the document does not follow the schema."""
+    import jsonschema
+
+    jsonschema.validate(document, load_schema())
