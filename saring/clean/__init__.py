@@ -1,7 +1,8 @@
 """Cleaning: raw article text -> normalised paragraphs, with every removal recorded.
 
 `clean` is a pure function (a new Article is returned); steps run in this order:
-normalise characters -> split scrape joins -> paragraphs (hard-wrap repair) -> drop boilerplate ->
+normalise characters -> split scrape joins -> paragraphs (hard-wrap repair) -> drop headline
+repeats -> drop boilerplate ->
 drop repeated paragraphs -> identify language. It is idempotent: cleaning the cleaned text again
 changes nothing (tested with Hypothesis).
 """
@@ -10,24 +11,26 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from saring.article import Article
+from saring.article import Article, Removed
 from saring.clean.boilerplate import SiteBoilerplate, drop_boilerplate
 from saring.clean.lang import identify
 from saring.clean.normalize import normalize_chars, split_comma_joins
-from saring.clean.paragraphs import drop_repeats, split_paragraphs
+from saring.clean.paragraphs import drop_repeats, drop_title_repeats, split_paragraphs
 
 __all__ = ["SiteBoilerplate", "clean", "clean_text", "join_paragraphs"]
 
 PARAGRAPH_SEP = "\n\n"
 
 
-def clean_text(raw: str, site: str | None = None, stats: SiteBoilerplate | None = None) -> tuple[list[str], list]:  # type: ignore[type-arg]
+def clean_text(
+    raw: str, title: str = "", site: str | None = None, stats: SiteBoilerplate | None = None
+) -> tuple[list[str], list[Removed]]:
     """Paragraphs of the cleaned text and the list of what was removed."""
     text = split_comma_joins(normalize_chars(raw))
-    paragraphs = split_paragraphs(text)
+    paragraphs, removed_title = drop_title_repeats(split_paragraphs(text), title)
     paragraphs, removed_bp = drop_boilerplate(paragraphs, site, stats)
     paragraphs, removed_dup = drop_repeats(paragraphs)
-    return paragraphs, removed_bp + removed_dup
+    return paragraphs, removed_title + removed_bp + removed_dup
 
 
 def join_paragraphs(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
@@ -41,8 +44,8 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
 
 def clean(article: Article, stats: SiteBoilerplate | None = None) -> Article:
     """A cleaned copy of `article`: `text`, `paragraphs`, `removed` (appended), `lang` filled."""
-    paragraphs, removed = clean_text(article.raw_text, article.site, stats)
+    title = " ".join(normalize_chars(article.title).split())
+    paragraphs, removed = clean_text(article.raw_text, title, article.site, stats)
     text, spans = join_paragraphs(paragraphs)
-    title = normalize_chars(article.title).replace("\n", " ")
     lang, score = identify(f"{title}\n{text}" if title else text)
     return replace(article, title=title, text=text, paragraphs=spans, removed=[*article.removed, *removed], lang=lang, lang_score=round(score, 4))

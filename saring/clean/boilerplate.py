@@ -28,8 +28,8 @@ _MAX_BOILERPLATE_WORDS = 40
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
     for reason, pattern in (
-        ("subscribe_prompt", r"(berlangganan|subscribe|newsletter)\b.*\b(gratis|email|e-mail|surel|free|inbox)"
-         r"|\b(klik|click) (di ?sini|here)\b.*\b(berlangganan|subscribe)"),
+        ("subscribe_prompt", r"\b(berlangganan|subscribe|newsletter)\b.*\b(e-?mail|surel|inbox|notifikasi|artikel|blog|"
+         r"update)\b|\b(klik|click) (di ?sini|here)\b.*\b(berlangganan|subscribe)"),
         ("comments_widget", r"^\d+\s+(comments?|komentar)\s*:?\s*$|^(posting|tulis|kirim|tambahkan) komentar\b"
          r"|^(belum ada|no) (komentar|comments)\b|^komentar( anda)?\s*:?\s*$|^leave a (reply|comment)\b"),
         ("share_bar", r"^(bagikan|share|sebarkan)( (artikel|berita) ini)?( (ke|to|on|via))?\s*:?\s*"

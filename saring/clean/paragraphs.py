@@ -49,3 +49,12 @@ def drop_repeats(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
         seen.add(key)
         kept.append(paragraph)
     return kept, removed
+
+
+def drop_title_repeats(paragraphs: list[str], title: str) -> tuple[list[str], list[Removed]]:
+    """Leading paragraphs that repeat the headline (pages print it as <h1>, reposts paste it twice)."""
+    key = paragraph_key(title)
+    i = 0
+    while key and i < len(paragraphs) and paragraph_key(paragraphs[i]) == key:
+        i += 1
+    return paragraphs[i:], [Removed(text=p, reason="repeated_title") for p in paragraphs[:i]]

@@ -22,8 +22,10 @@ def read_csv(stream: io.TextIOBase, path: str, options: IngestOptions) -> ReadSt
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(stream, dialect=dialect)
+    if not reader.fieldnames:
+        return
     while True:
-        line_no = reader.line_num + 1
+        line_no = reader.line_num + 1  # where the next row starts (rows may span lines)
         try:
             row = next(reader)
         except StopIteration:

@@ -7,11 +7,15 @@ Paragraph breaks are kept so that cleaning can work per paragraph.
 
 from __future__ import annotations
 
+from configparser import ConfigParser
+from functools import lru_cache
+
 from saring.article import Article, SourceRef
 from saring.errors import SaringError
 from saring.ingest.base import content_id
 from saring.settings import IngestOptions
 
+_MIN_WORDS = 5  # less than this is a menu or an error page, not an article
 _MAX_TREE_SIZE = 200_000  # elements; bigger pages are rejected rather than parsed for minutes
 
 
@@ -21,11 +25,22 @@ def parse_html(html: str, source: SourceRef, options: IngestOptions, url: str | 
         title, body, published, site = _resiliparse(html)
     else:
         title, body, published, site = _trafilatura(html, url)
-    if not body.strip():
-        raise SaringError("no_article", f"{source.path} has no main text")
+    if len(body.split()) < _MIN_WORDS:
+        raise SaringError("no_article", f"{source.path} has no main text ({len(body.split())} words extracted)")
     article = Article(id=content_id(title, body), raw_text=body, title=title, source=source)
     article.url, article.published, article.site = url, published, site
     return article
+
+
+@lru_cache(maxsize=1)
+def _trafilatura_config() -> ConfigParser:
+    """trafilatura's settings: bounded tree size; no signal-based timeout (it breaks in threads)."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(_MAX_TREE_SIZE))
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
 
 
 def _trafilatura(html: str, url: str | None) -> tuple[str, str, str | None, str | None]:
@@ -38,7 +53,7 @@ def _trafilatura(html: str, url: str | None) -> tuple[str, str, str | None, str 
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        max_tree_size=_MAX_TREE_SIZE,
+        config=_trafilatura_config(),
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None:

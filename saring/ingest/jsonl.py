@@ -25,6 +25,6 @@ def read_jsonl(lines: Iterable[bytes], path: str, options: IngestOptions) -> Rea
                 raise SaringError("malformed_record", f"line {line_no} is a JSON {type(record).__name__}, not an object")
             yield article_from_fields(record, options, source)
         except json.JSONDecodeError as exc:
-            yield reject(source, SaringError("malformed_record", f"invalid JSON: {exc.msg} at column {exc.colno}"), raw.decode("utf-8", "replace"))
+            yield reject(source, SaringError("malformed_record", f"invalid JSON ({exc.msg}, column {exc.colno})"), raw.decode("utf-8", "replace"))
         except SaringError as exc:
             yield reject(source, exc, raw.decode("utf-8", "replace"))

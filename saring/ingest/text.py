@@ -1,14 +1,14 @@
 """Plain-text articles: the first line becomes the title when it looks like a headline.
 
 Pasted and blog-reposted articles usually start with the headline, sometimes twice (seed 002 repeats
-its ALL-CAPS headline on the next line); the repeat is dropped and recorded in `removed`.
+its ALL-CAPS headline on the next line); cleaning drops the repeat and records it in `removed`.
 """
 
 from __future__ import annotations
 
 import re
 
-from saring.article import Article, Removed, SourceRef
+from saring.article import Article, SourceRef
 from saring.ingest.base import content_id
 
 _MAX_TITLE_CHARS = 200
@@ -26,8 +26,7 @@ def looks_like_headline(line: str) -> bool:
 
 
 def parse_text(text: str, source: SourceRef, title: str = "") -> Article:
-    """Split off a headline (unless one is given) and drop an immediate repeat of it."""
-    removed: list[Removed] = []
+    """Split off a headline unless one is given."""
     body = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = body.split("\n")
     first_idx = next((i for i, ln in enumerate(lines) if ln.strip()), None)
@@ -37,21 +36,5 @@ def parse_text(text: str, source: SourceRef, title: str = "") -> Article:
         if rest_nonblank and looks_like_headline(candidate):
             title = candidate
             lines = lines[first_idx + 1 :]
-    if title:
-        lines = _drop_leading_title_repeats(lines, title, removed)
     body = "\n".join(lines)
-    return Article(id=content_id(title, body), raw_text=body, title=title, source=source, removed=removed)
-
-
-def _drop_leading_title_repeats(lines: list[str], title: str, removed: list[Removed]) -> list[str]:
-    key = _title_key(title)
-    i = 0
-    while i < len(lines) and (not lines[i].strip() or _title_key(lines[i]) == key):
-        if lines[i].strip():
-            removed.append(Removed(text=lines[i].strip(), reason="repeated_title"))
-        i += 1
-    return lines[i:]
-
-
-def _title_key(line: str) -> str:
-    return " ".join(re.findall(r"\w+", line.casefold()))
+    return Article(id=content_id(title, body), raw_text=body, title=title, source=source)
