@@ -9,6 +9,7 @@ changes nothing (tested with Hypothesis).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from saring.article import Article, Removed
@@ -17,7 +18,7 @@ from saring.clean.lang import identify
 from saring.clean.normalize import normalize_chars, split_comma_joins
 from saring.clean.paragraphs import drop_repeats, drop_title_repeats, split_paragraphs
 
-__all__ = ["SiteBoilerplate", "clean", "clean_text", "join_paragraphs"]
+__all__ = ["SiteBoilerplate", "clean", "clean_text", "join_paragraphs", "learn_site_boilerplate", "raw_paragraphs"]
 
 PARAGRAPH_SEP = "\n\n"
 
@@ -26,11 +27,20 @@ def clean_text(
     raw: str, title: str = "", site: str | None = None, stats: SiteBoilerplate | None = None
 ) -> tuple[list[str], list[Removed]]:
     """Paragraphs of the cleaned text and the list of what was removed."""
-    text = split_comma_joins(normalize_chars(raw))
-    paragraphs, removed_title = drop_title_repeats(split_paragraphs(text), title)
+    paragraphs, removed_title = drop_title_repeats(raw_paragraphs(raw), title)
     paragraphs, removed_bp = drop_boilerplate(paragraphs, site, stats)
     paragraphs, removed_dup = drop_repeats(paragraphs)
     return paragraphs, removed_title + removed_bp + removed_dup
+
+
+def raw_paragraphs(raw: str) -> list[str]:
+    """Paragraphs before any removal: what site statistics are learned from."""
+    return split_paragraphs(split_comma_joins(normalize_chars(raw)))
+
+
+def learn_site_boilerplate(articles: Iterable[Article], min_docs: int = 5, min_share: float = 0.05) -> SiteBoilerplate:
+    """Learn each site's recurring paragraphs from read (uncleaned) articles of a crawl."""
+    return SiteBoilerplate.learn(((a.site, raw_paragraphs(a.raw_text)) for a in articles), min_docs, min_share)
 
 
 def join_paragraphs(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:

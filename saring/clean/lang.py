@@ -13,7 +13,7 @@ from typing import Any
 
 ID_FLOOR = 0.25
 MIN_WORDS = 5
-_SAMPLE_CHARS = 4000
+_SAMPLE_CHARS = 800  # id/ms/jv/en are told apart as well on 800 chars as on 4000 (2019 corpus), at a fifth of the cost
 
 
 @lru_cache(maxsize=1)

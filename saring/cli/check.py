@@ -38,7 +38,7 @@ def _is_single(paths: list[str], fmt: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     from saring.article import Rejected
-    from saring.cli.common import RejectTally, format_rejected, ingest_options, progress
+    from saring.cli.common import RejectTally, format_rejected, ingest_options, load_boilerplate_stats, progress
     from saring.ingest import read_inputs
     from saring.pipeline import Analyzer, prepare
     from saring.report.render_text import render_text
@@ -46,11 +46,12 @@ def run(args: argparse.Namespace) -> int:
     options = ingest_options(args)
     single = _is_single(args.inputs, options.format)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    stats = load_boilerplate_stats(args)
     analyzer = Analyzer()
     tally = RejectTally()
     stream = read_inputs(args.inputs, options)
     for item in (stream if single else progress(stream, "checking")):
-        result = item if isinstance(item, Rejected) else prepare(item, options)
+        result = item if isinstance(item, Rejected) else prepare(item, options, stats)
         if isinstance(result, Rejected):
             print(format_rejected(result), file=sys.stderr)
             if single or args.on_error == "stop":

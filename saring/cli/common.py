@@ -7,10 +7,13 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from saring.article import Rejected
 from saring.settings import FieldMap, IngestOptions
+
+if TYPE_CHECKING:
+    from saring.clean import SiteBoilerplate
 
 T = TypeVar("T")
 
@@ -31,6 +34,8 @@ def add_ingest_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--html-extractor", default="trafilatura", choices=["trafilatura", "resiliparse"],
                    help="HTML body extractor: trafilatura (accurate) or resiliparse (fast)")
     g.add_argument("--any-lang", action="store_true", help="analyse articles in any language (default: Indonesian only)")
+    g.add_argument("--boilerplate-stats", metavar="FILE", default=None,
+                   help="per-site boilerplate statistics from `saring boilerplate learn`")
     g.add_argument("--on-error", default="skip", choices=["skip", "stop"],
                    help="multi-record inputs: skip bad records and go on, or stop at the first (default: skip)")
 
@@ -40,6 +45,21 @@ def ingest_options(args: argparse.Namespace) -> IngestOptions:
                       date=args.date_field, site=args.site_field)
     return IngestOptions(max_bytes=args.max_bytes, format=args.format, encoding=args.encoding, fields=fields,
                          html_extractor=args.html_extractor, accept_langs=() if args.any_lang else ("id",))
+
+
+def load_boilerplate_stats(args: argparse.Namespace) -> SiteBoilerplate | None:
+    if not getattr(args, "boilerplate_stats", None):
+        return None
+    from saring.clean import SiteBoilerplate
+    from saring.errors import SaringError
+
+    try:
+        with open(args.boilerplate_stats, encoding="utf-8") as fh:
+            return SiteBoilerplate.from_json(fh.read())
+    except OSError as exc:
+        raise SaringError("not_found", f"{args.boilerplate_stats}: {exc.strerror}") from exc
+    except ValueError as exc:
+        raise SaringError("bad_request", f"{args.boilerplate_stats} is not a boilerplate statistics file") from exc
 
 
 def progress(items: Iterable[T], desc: str, unit: str = "article") -> Iterator[T]:

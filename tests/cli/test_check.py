@@ -77,3 +77,20 @@ def test_help_does_not_import_heavy_libraries() -> None:
             "print(sorted(heavy & set(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_boilerplate_learn_then_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    footer = "Redaksi Kabar Kampung menerima kiriman tulisan pembaca setiap hari kerja lewat surat"
+    lines = [json.dumps({"id": f"k{i}", "site": "kabarkampung.id", "title": f"Berita Kampung Nomor {i}",
+                         "text": f"Warga kampung nomor {i} menggelar kerja bakti membersihkan saluran air bersama.\n\n{footer}"})
+             for i in range(12)]
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("\n".join(lines) + "\n")
+    stats = tmp_path / "stats.json"
+    assert main(["boilerplate", "learn", str(crawl), "--out", str(stats)]) == 0
+    capsys.readouterr()
+    assert main(["check", "--json", "--boilerplate-stats", str(stats), str(crawl)]) == 0
+    reports = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(reports) == 12
+    assert all(footer not in r["article"]["text"] for r in reports)
+    assert all(r["article"]["removed"] == [{"text": footer, "reason": "boilerplate:site_repeated"}] for r in reports)

@@ -1,0 +1,43 @@
+"""`saring boilerplate learn INPUT... --out FILE`: learn each site's recurring paragraphs from a crawl.
+
+The saved statistics are then used by `check`/`index`/`batch` with `--boilerplate-stats FILE`, so a
+footer that a site prints under every article is removed even when no documented pattern covers it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from saring.cli.common import add_ingest_arguments
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("boilerplate", help="learn per-site boilerplate statistics from a crawl")
+    p.add_argument("action", choices=["learn"], help="learn: count paragraphs recurring across a site's articles")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="JSONL/CSV/WARC files or directories")
+    p.add_argument("--out", required=True, help="JSON file to write the statistics to")
+    p.add_argument("--min-docs", type=int, default=5, help="a paragraph must recur in at least this many articles")
+    p.add_argument("--min-share", type=float, default=0.05, help="... and in at least this share of the site's articles")
+    add_ingest_arguments(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import os
+    import tempfile
+
+    from saring.article import Article
+    from saring.cli.common import ingest_options, progress
+    from saring.clean import learn_site_boilerplate
+    from saring.ingest import read_inputs
+
+    articles = (a for a in progress(read_inputs(args.inputs, ingest_options(args)), "reading") if isinstance(a, Article))
+    stats = learn_site_boilerplate(articles, args.min_docs, args.min_share)
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(args.out)), suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(stats.to_json())
+    os.replace(tmp, args.out)
+    n = sum(len(h) for h in stats.hashes.values())
+    print(f"saring: {n} recurring paragraphs on {len(stats.hashes)} sites -> {args.out}", file=sys.stderr)
+    return 0
