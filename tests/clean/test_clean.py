@@ -93,8 +93,10 @@ def test_site_statistics_remove_lines_recurring_across_a_site() -> None:
     assert SiteBoilerplate.from_json(stats.to_json()).hashes == stats.hashes
 
 
-def test_scrape_comma_joins_become_paragraphs() -> None:
-    article = clean(parse_text("-,Paragraf pertama berita ini.,,Paragraf kedua berita ini.", SourceRef("x"), title="T"))
+@pytest.mark.parametrize("raw", ["-,Paragraf pertama berita ini.,,Paragraf kedua berita ini.",
+                                 "Paragraf pertama berita ini.,Paragraf kedua berita ini."])
+def test_scrape_comma_joins_become_paragraphs(raw: str) -> None:
+    article = clean(parse_text(raw, SourceRef("x"), title="T"))
     assert article.paragraph_texts() == ["Paragraf pertama berita ini.", "Paragraf kedua berita ini."]
 
 

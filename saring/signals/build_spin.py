@@ -1,0 +1,211 @@
+"""Rebuild the spin artefacts: `python -m saring.signals.build_spin` (about 3 minutes on 2 cores).
+
+Inputs (build time only): the 2019 news corpus `../shared/data/clickid_raw_articles_2019/normalized.jsonl`
+and mythes-id (`apt-get install mythes-id`). Outputs:
+
+- `saring/lexicon/data/thesaurus_id.npz`: the synonym graph derived from mythes-id (LGPL-2.1, see
+  `saring/lexicon/data/LICENSE.mythes-id`) with corpus counts and canonical words;
+- `saring/signals/data/spin_bigrams.npz`: bigram counts touching thesaurus words (seen >= 2 times);
+- `saring/signals/data/spin.json`: the calibration (llr table, ordinary-news statistics, threshold).
+
+Statistics come from every publisher except the calibration publisher (sindonews by default); the
+calibration publisher's articles (near-copies of build articles removed) are split in two halves: one
+learns the llr table (ordinary vs synthetic 10% spins), the other gives the ordinary-news
+distribution the score ranks against. `benchmarks/spin_eval.py` reuses these functions with a third,
+untouched group of publishers for the TPR/FPR report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from saring.lexicon.collocations import Collocations, save_collocations
+from saring.lexicon.counts import Counts, count_texts, prune
+from saring.lexicon.mythes import DEFAULT_PATH, read_mythes
+from saring.lexicon.spinner import SynonymSource, forward_synonyms, spin
+from saring.lexicon.thesaurus import Thesaurus, build_thesaurus, save_thesaurus, synonym_edges
+from saring.lexicon.tokens import words
+from saring.signals.spin import SpinCalibration, cells, word_scores
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "clickid_raw_articles_2019" / "normalized.jsonl"
+MIN_COUNT = 2
+MU = 1000.0  # chosen among 100/300/1000/3000 on the calibration publisher (docs/signals.md)
+SUSPICION_EDGES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15]
+FREQUENCY_EDGES = [30, 300, 3000]
+SHRINK = 20.0
+TARGET_FPR = 0.01  # on the calibration publisher; gave <= 2% on unseen publishers (docs/signals.md)
+CALIBRATION_RATE = 0.1
+EVIDENCE_NATS = 6.0
+MIN_WORDS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusArticle:
+    id: str
+    publisher: str
+    text: str
+
+
+def read_corpus(path: Path) -> list[CorpusArticle]:
+    """Articles of the 2019 corpus, cleaned like any input (",," joins split, boilerplate dropped)."""
+    from saring.clean import clean_text, join_paragraphs
+
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            text, _ = join_paragraphs(clean_text(row.get("text") or "")[0])
+            out.append(CorpusArticle(row["id"], row["publisher"], text))
+    return out
+
+
+def _shingles(text: str, k: int = 8) -> np.ndarray:
+    ws = [t.norm for t in words(text)]
+    return np.asarray([hash(tuple(ws[i : i + k])) for i in range(len(ws) - k + 1)], dtype=np.int64)
+
+
+def drop_near_copies(
+    docs: Sequence[CorpusArticle], reference: Iterable[str], share: float = 0.2
+) -> list[CorpusArticle]:
+    """Docs sharing more than `share` of their word 8-grams with `reference` (e.g. the same wire story
+    on kompas and tribunnews) are not held out: their bigrams are already in the statistics."""
+    ref = np.unique(np.concatenate([_shingles(t) for t in reference] or [np.zeros(0, np.int64)]))
+    kept = []
+    for doc in docs:
+        sh = _shingles(doc.text)
+        if len(sh) and len(ref):
+            at = np.minimum(np.searchsorted(ref, sh), len(ref) - 1)
+            if (ref[at] == sh).mean() > share:
+                continue
+        kept.append(doc)
+    return kept
+
+
+def held_out(
+    articles: Sequence[CorpusArticle], publishers: set[str], build_texts: Sequence[str], seed: int
+) -> list[CorpusArticle]:
+    """Long enough articles of `publishers` that are not near-copies of build articles, shuffled."""
+    docs = [a for a in articles if a.publisher in publishers and len(words(a.text)) >= MIN_WORDS]
+    docs = drop_near_copies(docs, build_texts)
+    random.Random(seed).shuffle(docs)
+    return docs
+
+
+def build_statistics(
+    texts: Iterable[str], edges: set[tuple[str, str]]
+) -> tuple[Thesaurus, Collocations, Counts]:
+    counts = count_texts(texts)
+    thesaurus = build_thesaurus(edges, dict(zip(counts.words, counts.unigrams.tolist(), strict=True)))
+    col = Collocations.from_counts(prune(counts, set(thesaurus.words), MIN_COUNT), thesaurus)
+    return thesaurus, col, counts
+
+
+def calibration_cells(col: Collocations, texts: Iterable[str]) -> list[np.ndarray]:
+    """Llr-table cell of the distinct eligible words of each text."""
+    edges = np.asarray(SUSPICION_EDGES, dtype=np.float64), np.asarray(FREQUENCY_EDGES, dtype=np.float64)
+    out = []
+    for text in texts:
+        ws = word_scores(text, col, MU)
+        out.append(cells(ws.suspicions.suspicion[ws.first], ws.freq, *edges))
+    return out
+
+
+def calibrate(
+    col: Collocations,
+    docs: Sequence[CorpusArticle],
+    synonyms: SynonymSource,
+    seed: int,
+    meta: dict[str, object],
+) -> SpinCalibration:
+    """Learn the llr table on one half of `docs` and the ordinary-news distribution on the other."""
+    fit, rank = docs[: len(docs) // 2], docs[len(docs) // 2 :]
+    shape = (len(SUSPICION_EDGES) + 1, len(FREQUENCY_EDGES) + 1)
+    spun = [spin(d.text, synonyms, CALIBRATION_RATE, seed + i)[0] for i, d in enumerate(fit)]
+    natural = _histogram(calibration_cells(col, (d.text for d in fit)), shape[0] * shape[1])
+    spun_h = _histogram(calibration_cells(col, spun), shape[0] * shape[1])
+    llr = np.round(np.log(spun_h / natural), 4).reshape(shape)
+    meta = {
+        **meta,
+        "llr_docs": len(fit),
+        "ranking_docs": len(rank),
+        "target_fpr": TARGET_FPR,
+        "calibration_spin_rate": CALIBRATION_RATE,
+    }
+    cal = SpinCalibration(
+        MU,
+        np.asarray(SUSPICION_EDGES, dtype=np.float64),
+        np.asarray(FREQUENCY_EDGES, dtype=np.float64),
+        llr,
+        SHRINK,
+        np.zeros(1),
+        round(1.0 - TARGET_FPR, 4),
+        EVIDENCE_NATS,
+        meta,
+    )
+    stats = np.sort([cal.statistic(c) for c in calibration_cells(col, (d.text for d in rank))])
+    return replace(cal, natural=np.round(stats, 6))
+
+
+def _histogram(cells: list[np.ndarray], n: int) -> np.ndarray:
+    counts = np.bincount(np.concatenate(cells), minlength=n).astype(np.float64) + 1.0  # Laplace
+    return counts / counts.sum()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m saring.signals.build_spin", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--mythes", type=Path, default=DEFAULT_PATH)
+    parser.add_argument("--calibration-publisher", default="sindonews")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--out", type=Path, default=ROOT / "saring")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    entries = read_mythes(args.mythes)
+    articles = read_corpus(args.corpus)
+    build = [a.text for a in articles if a.publisher != args.calibration_publisher]
+    thesaurus, col, counts = build_statistics(build, synonym_edges(entries))
+    print(
+        f"statistics: {len(build)} articles, {int(counts.unigrams.sum())} tokens, "
+        f"{len(col.keys)} bigrams kept ({time.perf_counter() - started:.0f}s)",
+        file=sys.stderr,
+    )
+    docs = held_out(articles, {args.calibration_publisher}, build, args.seed)
+    meta = {
+        "built": time.strftime("%Y-%m-%d"),
+        "corpus": args.corpus.name,
+        "build_articles": len(build),
+        "build_publishers": sorted({a.publisher for a in articles} - {args.calibration_publisher}),
+        "calibration_publisher": args.calibration_publisher,
+        "tokens": int(counts.unigrams.sum()),
+        "bigrams": len(col.keys),
+        "min_count": MIN_COUNT,
+        "seed": args.seed,
+    }
+    cal = calibrate(col, docs, forward_synonyms(entries), args.seed, meta)
+    save_thesaurus(thesaurus, args.out / "lexicon" / "data" / "thesaurus_id.npz")
+    save_collocations(col, args.out / "signals" / "data" / "spin_bigrams.npz")
+    (args.out / "signals" / "data" / "spin.json").write_text(
+        json.dumps(cal.to_dict(), indent=1) + "\n", encoding="utf-8"
+    )
+    print(
+        f"calibration: {len(docs)} {args.calibration_publisher} articles; done in "
+        f"{time.perf_counter() - started:.0f}s",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

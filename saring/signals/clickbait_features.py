@@ -1,0 +1,90 @@
+"""Headline features for the clickbait model, each tied to the span of the headline it came from.
+
+Training (`train_clickbait`) and scoring (`clickbait`) call the same function, so the model sees
+exactly the features it was trained on, and every weight can be traced back to characters of the
+title for evidence. Features are hashed into a fixed number of buckets with CRC-32 (stable across
+processes and platforms, unlike `hash()`), so the artefact is a plain weight array.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from typing import NamedTuple
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_CHAR_NGRAMS = (2, 3, 4, 5)
+_ELLIPSIS = re.compile(r"\.{3,}|\u2026")
+_SPEAKER_COLON = re.compile(r"(?<=\w):(?= )")
+
+
+class Feature(NamedTuple):
+    """A named feature and the title span `[start, end)` that produced it."""
+
+    name: str
+    start: int
+    end: int
+
+
+# Readable descriptions of shape features, used in evidence `why` texts.
+SHAPE_WHY: dict[str, str] = {
+    "s:startdigit": "starts with a number (listicle: '5 Fakta ...')",
+    "s:endq": "ends with a question (question bait)",
+    "s:ellipsis": "ellipsis withholds the point",
+    "s:colon": "'Name: quote' headline",
+    "s:capsword": "word in capitals",
+}
+
+
+def headline_features(title: str) -> list[Feature]:
+    """Word uni/bigrams, in-word character 2-5-grams and shape features of one headline.
+
+    Name prefixes: ``w:`` word, ``b:`` bigram, ``c:`` character n-gram, ``s:`` shape of a span,
+    ``g:`` shape of the whole headline (capital ratio, length), which is never shown as evidence.
+    """
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(title)]
+    feats = _word_features(tokens)
+    feats += _char_features(tokens)
+    feats += _shape_features(title, tokens)
+    return feats
+
+
+def bucket(name: str, n_buckets: int) -> int:
+    """Stable hash of a feature name into `[0, n_buckets)` (n_buckets is a power of two)."""
+    return zlib.crc32(name.encode("utf-8", "surrogatepass")) & (n_buckets - 1)
+
+
+def _word_features(tokens: list[tuple[str, int, int]]) -> list[Feature]:
+    feats = [Feature("w:" + tok.lower(), start, end) for tok, start, end in tokens]
+    bounded = [("<s>", 0, 0), *tokens, ("</s>", tokens[-1][2] if tokens else 0, tokens[-1][2] if tokens else 0)]
+    for (a, a_start, _), (b, _, b_end) in zip(bounded, bounded[1:], strict=False):
+        feats.append(Feature(f"b:{a.lower()} {b.lower()}", a_start, b_end))
+    return feats
+
+
+def _char_features(tokens: list[tuple[str, int, int]]) -> list[Feature]:
+    feats = []
+    for tok, start, end in tokens:
+        if not (tok[0].isalnum() or tok[0] == "_"):
+            continue
+        padded = f" {tok.lower()} "
+        for n in _CHAR_NGRAMS:
+            feats += [Feature("c:" + padded[i : i + n], start, end) for i in range(max(1, len(padded) - n + 1))]
+    return feats
+
+
+def _shape_features(title: str, tokens: list[tuple[str, int, int]]) -> list[Feature]:
+    whole = (0, len(title))
+    words = [(t, s, e) for t, s, e in tokens if t[0].isalpha()]
+    letters = [c for c in title if c.isalpha()]
+    caps = sum(c.isupper() for c in letters) / max(1, len(letters))
+    feats = [Feature(f"g:caps{min(10, int(caps * 10))}", *whole), Feature(f"g:len{min(8, len(words) // 3)}", *whole)]
+    feats += [Feature("s:capsword", s, e) for t, s, e in words if len(t) >= 2 and t.isupper()]
+    if tokens and tokens[0][0].isdigit():
+        feats.append(Feature("s:startdigit", tokens[0][1], tokens[0][2]))
+    stripped = title.rstrip()
+    if stripped.endswith("?"):
+        feats.append(Feature("s:endq", len(stripped) - 1, len(stripped)))
+    feats += [Feature("s:ellipsis", m.start(), m.end()) for m in _ELLIPSIS.finditer(title)]
+    feats += [Feature("s:colon", m.start(), m.end()) for m in _SPEAKER_COLON.finditer(title)]
+    return feats
