@@ -35,6 +35,10 @@ CODES: dict[str, ErrorCode] = {
         ErrorCode("SAR-E014", "timeout", 504, "the work took longer than the time limit"),
         ErrorCode("SAR-E015", "store_error", 500, "the store could not be read or written"),
         ErrorCode("SAR-E016", "model_missing", 500, "no trained model is available; run saring train"),
+        ErrorCode("SAR-E017", "forbidden", 403, "this server does not allow that; see docs/api.md for the setting"),
+        ErrorCode("SAR-E018", "method_not_allowed", 405, "use the HTTP method shown in /openapi.json"),
+        ErrorCode("SAR-E019", "unavailable", 503, "this part of the service is not available on this server"),
+        ErrorCode("SAR-E020", "internal_error", 500, "an unexpected error; the server log has the details"),
     )
 }
 

@@ -1,0 +1,214 @@
+"""Request bodies to Articles: JSON fields, an uploaded HTML/TXT file, or (when enabled) a URL.
+
+Reading the body is async (it happens on the event loop, under the body limit); turning it into an
+Article is CPU work and runs in a worker thread under the time limit (`to_article`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.requests import Request
+
+from saring.api.services import Services
+from saring.api.settings import ApiSettings
+from saring.article import Article, SourceRef
+from saring.errors import SaringError
+from saring.settings import IngestOptions
+
+_UPLOAD_FIELDS = {"file", "title", "url", "any_lang"}
+T = TypeVar("T")
+
+
+class ArticleIn(BaseModel):
+    """An article sent as JSON. Give `text`; `url` alone works only where the server fetches URLs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(None, description="article body: plain text, or HTML (detected)")
+    title: str = Field("", description="headline; for plain text the first line is used when empty")
+    url: str | None = Field(None, description="where it was published (fetched only if the server allows)")
+    id: str | None = None
+    site: str | None = None
+    published: str | None = Field(None, description="ISO 8601 date")
+    any_lang: bool = Field(False, description="analyse non-Indonesian text instead of refusing it")
+
+
+@dataclass(slots=True)
+class RawInput:
+    """A request's article before parsing: JSON fields, or an uploaded file's bytes."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    upload: bytes | None = None
+    filename: str = ""
+    any_lang: bool = False
+
+    @classmethod
+    def from_model(cls, article: ArticleIn) -> RawInput:
+        return cls(
+            fields=article.model_dump(exclude={"any_lang"}, exclude_none=True), any_lang=article.any_lang
+        )
+
+
+async def run_on_article(request: Request, work: Callable[[Services, RawInput], T]) -> T:
+    """Read the request's article on the event loop, then run `work` on it under the limits."""
+    services: Services = request.app.state.services
+    raw = await read_input(request)
+    return await services.run(work, services, raw)
+
+
+async def read_input(request: Request) -> RawInput:
+    """Parse the body by its content type: application/json or multipart/form-data (field `file`)."""
+    content_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if content_type == "multipart/form-data":
+        return await _read_multipart(request)
+    if content_type in ("application/json", ""):
+        return RawInput.from_model(parse_model(ArticleIn, await read_json(request)))
+    raise SaringError(
+        "unsupported_format",
+        f"content type '{content_type}'; send application/json or a multipart/form-data upload",
+    )
+
+
+async def read_json(request: Request) -> Any:
+    import json
+
+    body = await request.body()
+    try:
+        return json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise SaringError("bad_request", f"the body is not valid JSON ({exc})") from exc
+
+
+def parse_model(model: type[Any], data: Any) -> Any:
+    """Validate `data`; failures become FastAPI validation errors (one error body, with each field)."""
+    from fastapi.exceptions import RequestValidationError
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
+        ) from None
+
+
+async def _read_multipart(request: Request) -> RawInput:
+    from starlette.datastructures import UploadFile
+
+    async with request.form(max_files=1, max_fields=len(_UPLOAD_FIELDS)) as form:  # closes the temp files
+        unknown = set(form.keys()) - _UPLOAD_FIELDS
+        if unknown:
+            raise SaringError("bad_request", f"unknown form field(s): {', '.join(sorted(unknown))}")
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise SaringError("bad_request", "the form needs a 'file' field with an HTML or TXT file")
+        data = await upload.read()
+        fields = {k: str(form[k]) for k in ("title", "url") if isinstance(form.get(k), str) and form[k]}
+        any_lang = str(form.get("any_lang", "")).lower() in ("1", "true", "on", "yes")
+    return RawInput(fields=fields, upload=data, filename=upload.filename or "upload", any_lang=any_lang)
+
+
+def ingest_options(raw: RawInput, settings: ApiSettings) -> IngestOptions:
+    return IngestOptions(max_bytes=settings.max_body_bytes, accept_langs=() if raw.any_lang else ("id",))
+
+
+def to_article(raw: RawInput, settings: ApiSettings) -> Article:
+    """Parse a request's article (CPU work, run in a worker thread); raises coded errors."""
+    options = ingest_options(raw, settings)
+    if raw.upload is not None:
+        return _from_bytes(
+            raw.upload, raw.filename, options, url=raw.fields.get("url"), title=raw.fields.get("title", "")
+        )
+    if raw.fields.get("text") is not None:
+        from saring.ingest.base import article_from_fields
+
+        return article_from_fields(raw.fields, options, SourceRef("api"))
+    if raw.fields.get("url"):
+        return _from_url(raw.fields["url"], settings, options)
+    raise SaringError("empty_input", "give 'text' (or upload a file)")
+
+
+def prepared_article(raw: RawInput, settings: ApiSettings) -> Article:
+    """Parse, clean and accept the request's article, or raise the reader's coded refusal."""
+    from saring.api.errors import Refused
+    from saring.article import Rejected
+    from saring.pipeline import prepare
+
+    prepared = prepare(to_article(raw, settings), ingest_options(raw, settings))
+    if isinstance(prepared, Rejected):
+        raise Refused.from_rejected(prepared)
+    return prepared
+
+
+def request_body_doc() -> dict[str, Any]:
+    """OpenAPI text for routes that read an article as JSON or as an upload (parsed by hand)."""
+    upload = {
+        "type": "object",
+        "required": ["file"],
+        "properties": {
+            "file": {"type": "string", "format": "binary", "description": "one .html/.htm or .txt article"},
+            "title": {"type": "string"},
+            "url": {"type": "string"},
+            "any_lang": {"type": "boolean"},
+        },
+    }
+    return {
+        "required": True,
+        "content": {
+            "application/json": {"schema": ArticleIn.model_json_schema()},
+            "multipart/form-data": {"schema": upload},
+        },
+    }
+
+
+def _from_bytes(
+    data: bytes,
+    name: str,
+    options: IngestOptions,
+    url: str | None = None,
+    fmt: str | None = None,
+    title: str = "",
+) -> Article:
+    """One uploaded or fetched document; a given `title` wins (and a text's first line then stays body)."""
+    from saring.ingest import detect_format
+    from saring.ingest.base import check_size
+    from saring.ingest.decode import decode_bytes
+
+    source = SourceRef(name)
+    check_size(len(data), options, name)
+    if not data.strip():
+        raise SaringError("empty_input", f"{name} is empty")
+    fmt = fmt or detect_format(name, data[:4096])
+    if fmt not in ("text", "html"):
+        raise SaringError("unsupported_format", f"'{name}' looks like {fmt}; upload one HTML or TXT article")
+    text = decode_bytes(data, None, name)
+    if fmt == "html":
+        from saring.ingest.html import parse_html
+
+        article = parse_html(text, source, options, url=url)
+        article.title = title or article.title
+        return article
+    from saring.ingest.text import parse_text
+
+    article = parse_text(text, source, title=title)
+    article.url = url
+    return article
+
+
+def _from_url(url: str, settings: ApiSettings, options: IngestOptions) -> Article:
+    if not settings.fetch_urls:
+        raise SaringError(
+            "forbidden",
+            "this server does not fetch URLs (SARING_API_FETCH_URLS is off); paste the article text instead",
+        )
+    from saring.api.urlfetch import fetch_url
+
+    page = fetch_url(url, settings)
+    fmt = "text" if page.content_type == "text/plain" else "html"
+    article = _from_bytes(page.body, page.url, options, url=page.url, fmt=fmt)
+    article.url = page.url
+    return article

@@ -1,0 +1,30 @@
+"""`POST /v1/check`: one article in, the `saring.report/1` document out (as `saring check --json`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from saring.api.inputs import RawInput, prepared_article, request_body_doc, run_on_article
+from saring.api.services import Services
+
+router = APIRouter(tags=["analysis"])
+
+
+@router.post(
+    "/v1/check",
+    summary="Analyse one article",
+    description="Send JSON `{text, title?, url?}` or upload one HTML/TXT file (multipart field `file`). "
+    "Returns the saring.report/1 document (JSON Schema: GET /v1/schema/report).",
+    openapi_extra={"requestBody": request_body_doc()},
+    responses={200: {"description": "the saring.report/1 document"}},
+)
+async def check(request: Request) -> JSONResponse:
+    return JSONResponse(await run_on_article(request, analyse))
+
+
+def analyse(services: Services, raw: RawInput) -> dict[str, Any]:
+    article = prepared_article(raw, services.settings)
+    return services.analyzer.analyze(article).to_dict()

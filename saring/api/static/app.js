@@ -1,0 +1,81 @@
+// The form: send the article to POST /v1/check (JSON, or multipart for a file) and show the report.
+"use strict";
+
+(function () {
+  const {t} = window.SaringI18n;
+  const {render, el, clear} = window.SaringRender;
+  const $ = (id) => document.getElementById(id);
+  let last = null; // {report, view} of the latest result, re-rendered when the language changes
+
+  function showError(body) {
+    const box = clear($("error"));
+    box.append(el("strong", {text: body.code ? body.code + " · HTTP " + body.status : t("network_error")}));
+    box.append(el("p", {text: body.error || ""}));
+    const details = (body.errors || []).filter((e) => e.field);
+    if (details.length) box.append(el("ul", {}, details.map((e) => el("li", {text: e.field + ": " + e.message}))));
+    box.hidden = false;
+  }
+
+  function buildRequest() {
+    const file = $("file-input").files[0];
+    const title = $("title-input").value.trim();
+    const anyLang = $("any-lang").checked;
+    if (file) {
+      const form = new FormData();
+      form.append("file", file, file.name);
+      if (title) form.append("title", title);
+      if (anyLang) form.append("any_lang", "true");
+      return {method: "POST", body: form};
+    }
+    const text = $("text-input").value;
+    if (!text.trim()) return null;
+    const payload = {text, any_lang: anyLang};
+    if (title) payload.title = title;
+    return {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(payload)};
+  }
+
+  async function submit(event) {
+    event.preventDefault();
+    $("error").hidden = true;
+    const request = buildRequest();
+    if (!request) { showError({error: t("need_input")}); return; }
+    $("submit").disabled = true;
+    $("busy").hidden = false;
+    try {
+      const response = await fetch("/v1/check", request);
+      let body;
+      try { body = await response.json(); } catch (e) { body = {error: "HTTP " + response.status}; }
+      if (!response.ok || body.ok === false) { showError(body); return; }
+      const active = new Set(body.signals.filter((s) => (s.evidence || []).length).map((s) => s.name));
+      last = {report: body, view: {active}};
+      render(body, last.view);
+      $("results").hidden = false;
+      $("results").scrollIntoView({behavior: "smooth", block: "start"});
+    } catch (e) {
+      showError({error: t("network_error")});
+    } finally {
+      $("submit").disabled = false;
+      $("busy").hidden = true;
+    }
+  }
+
+  function onFile() {
+    const chosen = $("file-input").files.length > 0;
+    $("file-clear").hidden = !chosen;
+    $("text-input").disabled = chosen;
+  }
+
+  function start() {
+    window.SaringI18n.apply();
+    $("check-form").addEventListener("submit", submit);
+    $("file-input").addEventListener("change", onFile);
+    $("file-clear").addEventListener("click", () => { $("file-input").value = ""; onFile(); });
+    $("lang-toggle").addEventListener("click", () => {
+      window.SaringI18n.toggle();
+      if (last) render(last.report, last.view);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
