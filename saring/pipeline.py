@@ -7,12 +7,18 @@ turns a prepared article into a `Report`. Nothing here reads files or prints.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from saring.article import Article, Rejected, SourceRef
 from saring.clean import SiteBoilerplate, clean
 from saring.errors import SaringError
 from saring.ingest.base import reject
 from saring.report import Report
 from saring.settings import IngestOptions
+
+if TYPE_CHECKING:
+    from saring.claims.retrieval import FactCheckIndex
+    from saring.store import Store
 
 
 def prepare(article: Article, options: IngestOptions, stats: SiteBoilerplate | None = None) -> Article | Rejected:
@@ -30,10 +36,26 @@ def prepare(article: Article, options: IngestOptions, stats: SiteBoilerplate | N
 class Analyzer:
     """Loads resources once; `analyze` is then cheap and side-effect free per article."""
 
-    def __init__(self, signal_names: list[str] | None = None) -> None:
+    def __init__(
+        self, signal_names: list[str] | None = None, factchecks: FactCheckIndex | None = None,
+        store: Store | None = None,
+    ) -> None:
         self.signal_names = signal_names
+        # Fact-check search over a store (saring.claims); fills `claims` when the store holds fact-checks.
+        self.factchecks = factchecks
+        # Corpus index (saring.index); fills `provenance` with the stored articles this one copies or spins.
+        self.store = store
 
     def analyze(self, article: Article) -> Report:
         from saring.signals import run_signals
 
-        return Report(article=article, signals=run_signals(article, self.signal_names))
+        report = Report(article=article, signals=run_signals(article, self.signal_names))
+        if self.factchecks is not None:
+            from saring.claims.match import match_claims
+
+            report.claims = match_claims(article, self.factchecks)
+        if self.store is not None:
+            from saring.index import trace
+
+            report.provenance = trace(self.store, article)
+        return report

@@ -6,8 +6,12 @@ import argparse
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from saring.cli.common import add_ingest_arguments
+
+if TYPE_CHECKING:
+    from saring.claims.retrieval import FactCheckIndex
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -17,8 +21,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("inputs", nargs="+", metavar="ARTICLE", help="file, directory or - (stdin)")
     p.add_argument("--json", action="store_true", help="print the saring.report/1 JSON document (JSONL for many)")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="highlight evidence in colour")
+    p.add_argument("--db", default=None, metavar="URL",
+                   help="store (SQLite path or postgresql:// URL): its fact-checks are matched to claims "
+                        "and its indexed articles (saring index add) fill provenance")
     add_ingest_arguments(p)
     p.set_defaults(run=run)
+
+
+def _factcheck_index(db: str | None) -> FactCheckIndex | None:
+    """Fact-check search over the --db store (claims are filled only when it holds fact-checks)."""
+    if not db:
+        return None
+    from saring.claims.retrieval import FactCheckIndex
+    from saring.store import open_store
+
+    store = open_store(db)  # open for the whole run; closed at exit
+    store.migrate()
+    return FactCheckIndex(store)
 
 
 def _is_single(paths: list[str], fmt: str) -> bool:
@@ -47,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
     single = _is_single(args.inputs, options.format)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     stats = load_boilerplate_stats(args)
-    analyzer = Analyzer()
+    factchecks = _factcheck_index(args.db)
+    analyzer = Analyzer(factchecks=factchecks, store=factchecks.store if factchecks is not None else None)
     tally = RejectTally()
     stream = read_inputs(args.inputs, options)
     for item in (stream if single else progress(stream, "checking")):

@@ -19,7 +19,7 @@ from saring.errors import SaringError
 from saring.ingest.base import ReadResult, ReadStream, check_size, reject
 from saring.settings import IngestOptions
 
-__all__ = ["ReadResult", "ReadStream", "detect_format", "read_inputs", "read_path"]
+__all__ = ["ReadResult", "ReadStream", "detect_format", "read_inputs", "read_path", "walk_directory"]
 
 _SUFFIXES = {
     ".txt": "text", ".text": "text", ".md": "text",
@@ -50,13 +50,14 @@ def detect_format(path: str, head: bytes = b"") -> str:
 def read_inputs(paths: Iterable[str], options: IngestOptions) -> ReadStream:
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            for child in _walk(path):
+            for child in walk_directory(path):
                 yield from read_path(child, options)
         else:
             yield from read_path(path, options)
 
 
-def _walk(directory: str) -> list[str]:
+def walk_directory(directory: str) -> list[str]:
+    """Files below `directory` in sorted order, hidden ones skipped: the order every command reads in."""
     found = []
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))

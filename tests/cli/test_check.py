@@ -28,8 +28,9 @@ def test_check_json_seed_000(seed_000: Path, capsys: pytest.CaptureFixture[str])
 def test_check_text_output(seed_002: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--color", "never", str(seed_002)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("ISIS AKHIRNYA MENGAKU KALAH")
-    assert "Article text" in out and "serangan hawa" in out
+    assert out.startswith("[[ISIS AKHIRNYA MENGAKU KALAH")  # the headline is clickbait evidence, marked [[...]]
+    assert "FLAG clickbait" in out and "FLAG spin" in out
+    assert "Article text" in out and "serangan [[hawa]]" in out
 
 
 @pytest.mark.parametrize(("name", "code"), [("empty.txt", "SAR-E001"), ("english.txt", "SAR-E006"), ("nope.txt", "SAR-E011")])

@@ -1,0 +1,61 @@
+"""`saring claims search "TEXT"`: find the published fact-checks that cover a claim."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "claims",
+        help="search fact-checks for a claim",
+        description="Work with claims and the fact-check collection in the store.",
+    )
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    search = actions.add_parser(
+        "search",
+        help="find fact-checks covering a claim (Indonesian or English)",
+        description="Hybrid search (BM25 + multilingual embeddings) of the imported "
+        "fact-checks; a claim in one language finds fact-checks in another.",
+    )
+    search.add_argument("text", metavar="TEXT", help="the claim, e.g. a sentence from an article")
+    search.add_argument(
+        "--db", default=None, metavar="URL", help="SQLite path or postgresql:// URL (default: saring.db)"
+    )
+    search.add_argument("-k", type=int, default=5, help="number of results (default: %(default)s)")
+    search.add_argument(
+        "--mode",
+        choices=["hybrid", "lexical", "dense"],
+        default="hybrid",
+        help="ranking: hybrid (default), lexical (BM25 only) or dense (embeddings only)",
+    )
+    search.add_argument("--json", action="store_true", help="print JSON (one object per match)")
+    search.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from saring.claims.retrieval import FactCheckIndex
+    from saring.claims.storage import count_factchecks
+    from saring.errors import SaringError
+    from saring.store import open_store
+
+    with open_store(args.db) as store:
+        store.migrate()
+        if not count_factchecks(store):
+            raise SaringError(
+                "not_found", f"no fact-checks in {args.db or 'saring.db'}; run saring factcheck import"
+            )
+        matches = FactCheckIndex(store).search(args.text, k=args.k, mode=args.mode)
+    if args.json:
+        print(json.dumps([m.to_dict() for m in matches], ensure_ascii=False, indent=2))
+        return 0
+    if not matches:
+        print("no matching fact-check")
+    for rank, m in enumerate(matches, 1):
+        fc = m.fact_check
+        rating = f" ({fc.rating})" if fc.rating and fc.rating.casefold() != fc.verdict else ""
+        print(f"{rank:2d}. {m.score:.3f}  [{fc.verdict}{rating}] {fc.claim}")
+        where = ", ".join(x for x in (fc.publisher, fc.date, fc.lang) if x)
+        print(f"              {where}  {fc.url or ''}".rstrip())
+    return 0
