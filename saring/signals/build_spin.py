@@ -158,7 +158,8 @@ def calibrate(
 
 def _histogram(cells: list[np.ndarray], n: int) -> np.ndarray:
     counts = np.bincount(np.concatenate(cells), minlength=n).astype(np.float64) + 1.0  # Laplace
-    return counts / counts.sum()
+    share: np.ndarray = counts / counts.sum()
+    return share
 
 
 def main(argv: list[str] | None = None) -> int:

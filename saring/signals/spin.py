@@ -23,7 +23,7 @@ import numpy as np
 
 from saring.article import Article, Evidence, SignalResult, evidence_at
 from saring.lexicon.collocations import Collocations, Suspicions, load_collocations
-from saring.lexicon.tokens import BOUNDARY, NUMBER, Token, tokenize
+from saring.lexicon.tokens import BOUNDARY, NUMBER, TITLE, UPPER, Token, tokenize
 
 NAME = "spin"
 VERSION = "spin.v1"
@@ -80,32 +80,27 @@ def cells(
     return s * (len(frequency_edges) + 1) + f
 
 
-def eligible_positions(text: str, tokens: list[Token]) -> np.ndarray:
-    """Word tokens a spinner could have swapped: not a mid-sentence capital (a name), not an acronym,
-    not a doubled word ("dengan dengan", a typo)."""
-    out: list[int] = []
-    prev = BOUNDARY
-    for i, tok in enumerate(tokens):
-        surface = text[tok.start : tok.end]
-        if (
-            tok.is_word
-            and tok.norm != prev
-            and not (surface[:1].isupper() and (prev != BOUNDARY or surface.isupper()))
-        ):
-            out.append(i)
-        prev = tok.norm
-    return np.asarray(out, dtype=np.int64)
+def eligible_positions(tokens: list[Token], ids: np.ndarray, col: Collocations) -> np.ndarray:
+    """Thesaurus words a spinner could have swapped: not a capitalised word inside a sentence (a name),
+    not an acronym, not a doubled word ("dengan dengan", a typo)."""
+    case = np.array([t.case for t in tokens], dtype=np.int8)
+    prev = np.concatenate(([col.index[BOUNDARY]], ids[:-1]))
+    after_boundary = prev == col.index[BOUNDARY]
+    name_like = ((case == TITLE) & ~after_boundary) | (case == UPPER)
+    ok = (ids >= 0) & (ids < len(col.thesaurus.words)) & (ids != prev) & ~name_like
+    return np.flatnonzero(ok)
 
 
 def word_scores(text: str, col: Collocations, mu: float) -> WordScores:
     tokens = tokenize(text)
-    sus = col.suspicions(tokens, eligible_positions(text, tokens), mu)
-    if len(sus.positions) == 0:
-        return WordScores(tokens, sus, np.zeros(0, np.int64), np.zeros(0))
-    ids = np.asarray([col.index[tokens[p].norm] for p in sus.positions], dtype=np.int64)
-    order = np.lexsort((-sus.suspicion, ids))
-    first = order[np.concatenate(([True], ids[order][1:] != ids[order][:-1]))]
-    return WordScores(tokens, sus, first, col.unigrams[ids[first]])
+    ids = col.ids(tokens)
+    sus = col.suspicions(ids, eligible_positions(tokens, ids, col), mu)
+    word_ids = ids[sus.positions]
+    order = np.lexsort((-sus.suspicion, word_ids))
+    first = (
+        order[np.concatenate(([True], word_ids[order][1:] != word_ids[order][:-1]))] if len(order) else order
+    )
+    return WordScores(tokens, sus, first, col.unigrams[word_ids[first]])
 
 
 def analyse(article: Article, col: Collocations, cal: SpinCalibration) -> SignalResult:
@@ -121,7 +116,7 @@ def analyse(article: Article, col: Collocations, cal: SpinCalibration) -> Signal
         f"{len({e.text.casefold() for e in evidence})} of {n_words} replaceable words have a far more usual "
         f"synonym in their context; more spin-like than {score:.0%} of ordinary news articles"
     )
-    details = {
+    details: dict[str, object] = {
         "statistic": round(stat, 5),
         "eligible_words": n_words,
         "eligible_tokens": len(ws.suspicions.positions),
@@ -133,41 +128,46 @@ def _evidence(
     article: Article, ws: WordScores, col: Collocations, cal: SpinCalibration, cell: np.ndarray
 ) -> list[Evidence]:
     """Occurrences of the words that pushed the score up, most suspicious first."""
-    sus = ws.suspicions
+    sus, tokens = ws.suspicions, ws.tokens
     llr = cal.llr.ravel()[cell]
-    keep = {
-        ws.tokens[sus.positions[i]].norm
-        for i, v in zip(ws.first, llr, strict=True)
-        if v > 0 and sus.suspicion[i] >= cal.evidence_nats
-    }
-    picked = [
-        i for i in np.argsort(-sus.suspicion, kind="stable") if ws.tokens[sus.positions[i]].norm in keep
-    ]
+    strong = (llr > 0) & (sus.suspicion[ws.first] >= cal.evidence_nats)
+    keep = {tokens[p].norm for p in sus.positions[ws.first[strong]]}
+    picked = [i for i in np.argsort(-sus.suspicion, kind="stable") if tokens[sus.positions[i]].norm in keep]
+    picked = picked[:MAX_EVIDENCE]
+    contexts = [_context(tokens, int(sus.positions[i]), col.words[sus.best[i]]) for i in picked]
+    counts = col.pairs([pair for ctx in contexts for pair in ctx])  # one lookup for all explanations
     return [
         _explain(
-            article, ws.tokens, int(sus.positions[i]), float(sus.suspicion[i]), col.words[sus.best[i]], col
+            article, tokens[sus.positions[i]], float(sus.suspicion[i]), ctx, counts[4 * k : 4 * k + 4], col
         )
-        for i in picked[:MAX_EVIDENCE]
+        for k, (i, ctx) in enumerate(zip(picked, contexts, strict=True))
     ]
 
 
-def _explain(
-    article: Article, tokens: list[Token], pos: int, nats: float, best: str, col: Collocations
-) -> Evidence:
+def _context(tokens: list[Token], pos: int, best: str) -> list[tuple[str, str]]:
+    """The four bigrams an explanation compares: usual vs seen, on the left and on the right."""
     word = tokens[pos].norm
     prev = tokens[pos - 1].norm if pos > 0 else BOUNDARY
     nxt = tokens[pos + 1].norm if pos + 1 < len(tokens) else BOUNDARY
-    left = _compare(col, (prev, best), (prev, word))
-    right = _compare(col, (best, nxt), (word, nxt))
+    return [(prev, best), (prev, word), (best, nxt), (word, nxt)]
+
+
+def _explain(
+    article: Article,
+    tok: Token,
+    nats: float,
+    ctx: list[tuple[str, str]],
+    counts: list[int],
+    col: Collocations,
+) -> Evidence:
+    word, best = tok.norm, ctx[0][1]
+    shown = [f"'{_show(pair)}' {n}x" for pair, n in zip(ctx, counts, strict=True)]
     why = (
         f"'{word}' where the synonym '{best}' fits far better (about {np.exp(min(nats, 30)):.0f}x likelier); "
-        f"2019 news: {left}; {right}; '{word}' {col.count(word)}x, '{best}' {col.count(best)}x overall"
+        f"2019 news: {shown[0]} vs {shown[1]}; {shown[2]} vs {shown[3]}; "
+        f"'{word}' {col.count(word)}x, '{best}' {col.count(best)}x overall"
     )
-    return evidence_at(article, tokens[pos].start, tokens[pos].end, why)
-
-
-def _compare(col: Collocations, usual: tuple[str, str], seen: tuple[str, str]) -> str:
-    return f"'{_show(usual)}' {col.pair(*usual)}x vs '{_show(seen)}' {col.pair(*seen)}x"
+    return evidence_at(article, tok.start, tok.end, why)
 
 
 def _show(pair: tuple[str, str]) -> str:
@@ -176,11 +176,10 @@ def _show(pair: tuple[str, str]) -> str:
 
 
 def read_calibration(raw: str) -> SpinCalibration:
-    data = json.loads(raw)
-    arrays = {"suspicion_edges", "frequency_edges", "llr", "natural"}
-    return SpinCalibration(
-        **{k: (np.asarray(v, dtype=np.float64) if k in arrays else v) for k, v in data.items()}
-    )
+    fields: dict[str, Any] = json.loads(raw)
+    for key in ("suspicion_edges", "frequency_edges", "llr", "natural"):
+        fields[key] = np.asarray(fields[key], dtype=np.float64)
+    return SpinCalibration(**fields)
 
 
 @lru_cache(maxsize=1)
