@@ -7,10 +7,14 @@ Add a signal by writing `saring/signals/<name>.py` with a `detect(article) -> Si
 from __future__ import annotations
 
 from saring.article import Article, SignalResult
-from saring.signals import attribution, copy_artefacts
+from saring.signals import attribution, clickbait, copy_artefacts, spin, tone
 from saring.signals.base import SignalSpec
 
 SIGNALS: dict[str, SignalSpec] = {
+    "clickbait": SignalSpec(
+        "clickbait", clickbait.VERSION, clickbait.detect, ("title",),
+        "clickbait headline: learned from CLICK-ID plus capitals, '***', 'LIHAT ... DI BAWAH INI'",
+    ),
     "copy": SignalSpec(
         "copy", copy_artefacts.VERSION, copy_artefacts.detect, ("text", "paragraphs", "removed", "site"),
         "copy artefacts: repeated paragraphs, leftover widgets, truncation, other outlets' credits",
@@ -18,6 +22,14 @@ SIGNALS: dict[str, SignalSpec] = {
     "attribution": SignalSpec(
         "attribution", attribution.VERSION, attribution.detect, ("text", "site"),
         "risk from missing attribution: quotes, speakers, cited outlets, anonymous sourcing",
+    ),
+    "spin": SignalSpec(
+        "spin", spin.VERSION, spin.detect, ("text",),
+        "machine synonym substitution: words where a far more usual synonym fits the context",
+    ),
+    "tone": SignalSpec(
+        "tone", tone.VERSION, tone.detect, ("title", "text"),
+        "shouting, exclamations, provocative or emotional words, calls to spread the message",
     ),
 }
 

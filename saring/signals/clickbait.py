@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from saring.article import Article, Evidence, SignalResult, evidence_at
 from saring.signals.clickbait_features import SHAPE_WHY, Feature, bucket, headline_features
+from saring.signals.tone import shouting_headline
 
 if TYPE_CHECKING:
     import numpy as np
@@ -36,9 +37,8 @@ MODEL_NPZ = DATA / "clickbait.npz"
 MODEL_JSON = DATA / "clickbait.json"
 
 PATTERN_LOGIT = 2.5  # prior log-odds per pattern; re-tune with the model threshold
-MIN_EVIDENCE_LOGIT = 0.2  # a token must add at least this much log-odds to be shown
+MIN_EVIDENCE_LOGIT = 0.25  # a token must add at least this much log-odds to be shown
 MAX_EVIDENCE = 6
-_MIN_CAPS_WORDS = 3
 _TEASERS = frozenset(
     "begini inilah ini dia ternyata bikin viral wow heboh intip simak cek lihat yuk terungkap rahasia".split()
 )
@@ -61,7 +61,7 @@ PATTERNS: tuple[Pattern, ...] = (
         ),
         "tells the reader to look further ('LIHAT ... DI BAWAH INI')",
     ),
-    Pattern("repeated_marks", re.compile(r"\*{2,}|[!?]{2,}"), "repeated marks ('***', '!!') shout for attention"),
+    Pattern("repeated_marks", re.compile(r"\*{2,}|[!?]{2,}"), "repeated '***' or '!!' beg for attention"),
 )
 
 
@@ -101,36 +101,28 @@ def model_logit(model: Model, feats: list[Feature]) -> tuple[float, list[float]]
     return model.bias + sum(share[i] * counts[i] for i in counts), [share[i] for i in ids]
 
 
-def caps_run(title: str) -> tuple[int, int] | None:
-    """Span from the first to the last capitalised word when most of the headline is in capitals."""
-    words = [m for m in re.finditer(r"[^\W\d_]{2,}", title)]
-    caps = [m for m in words if m.group().isupper()]
-    if len(caps) < _MIN_CAPS_WORDS or len(caps) * 2 <= len(words):
-        return None
-    return caps[0].start(), caps[-1].end()
-
-
 def detect(article: Article) -> SignalResult:
-    """Score the headline; evidence is title spans of the cues that raised the score."""
+    """Score the headline; evidence: the patterns found, and when flagged the tokens that raised the score."""
     model = load_model()
     if not article.title.strip():
         return SignalResult(NAME, VERSION, 0.0, False, model.threshold, "no headline to score")
     feats = headline_features(article.title)
     logit, shares = model_logit(model, feats)
-    found = _pattern_evidence(article)
+    found = pattern_evidence(article)
     total = logit + PATTERN_LOGIT * len(found)
     score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
-    evidence = found + _model_evidence(article, feats, shares)
     flag = score >= model.threshold
+    evidence = found + (_model_evidence(article, feats, shares) if flag else [])
     summary = f"headline {'looks like' if flag else 'does not look like'} clickbait ({score:.0%})"
     details: dict[str, object] = {"model_logit": round(logit, 3), "patterns": [e.why for e in found]}
-    return SignalResult(NAME, VERSION, score, flag, model.threshold, summary, evidence[:MAX_EVIDENCE], details)
+    evidence = evidence[:MAX_EVIDENCE]
+    return SignalResult(NAME, VERSION, score, flag, model.threshold, summary, evidence, details)
 
 
-def _pattern_evidence(article: Article) -> list[Evidence]:
+def pattern_evidence(article: Article) -> list[Evidence]:
     title = article.title
     found: list[Evidence] = []
-    run = caps_run(title)
+    run = shouting_headline(title)
     if run is not None:
         found.append(evidence_at(article, *run, "headline written in capitals (shouting)", "title"))
     for pattern in PATTERNS:
@@ -142,7 +134,7 @@ def _pattern_evidence(article: Article) -> list[Evidence]:
 
 def _model_evidence(article: Article, feats: list[Feature], shares: list[float]) -> list[Evidence]:
     """Sum shares per token (bigrams split between their two tokens), keep the strongest positive ones."""
-    per_span: Counter[tuple[int, int]] = Counter()
+    per_span: defaultdict[tuple[int, int], float] = defaultdict(float)
     bigrams: list[tuple[Feature, float]] = []
     for feat, share in zip(feats, shares, strict=True):
         if feat.name.startswith("b:"):
@@ -153,7 +145,8 @@ def _model_evidence(article: Article, feats: list[Feature], shares: list[float])
         inside = [span for span in per_span if feat.start <= span[0] and span[1] <= feat.end]
         for span in inside:
             per_span[span] += share / len(inside)
-    strong = [(span, s) for span, s in per_span.most_common(MAX_EVIDENCE) if s >= MIN_EVIDENCE_LOGIT]
+    ranked = sorted(per_span.items(), key=lambda item: -item[1])[:MAX_EVIDENCE]
+    strong = [(span, s) for span, s in ranked if s >= MIN_EVIDENCE_LOGIT]
     names = {(f.start, f.end): f.name for f in feats if f.name.startswith("s:")}
     return [evidence_at(article, *span, _why(article.title[span[0] : span[1]], names.get(span), s), "title")
             for span, s in sorted(strong)]

@@ -32,7 +32,6 @@ SHAPE_WHY: dict[str, str] = {
     "s:endq": "ends with a question (question bait)",
     "s:ellipsis": "ellipsis withholds the point",
     "s:colon": "'Name: quote' headline",
-    "s:capsword": "word in capitals",
 }
 
 
@@ -56,7 +55,8 @@ def bucket(name: str, n_buckets: int) -> int:
 
 def _word_features(tokens: list[tuple[str, int, int]]) -> list[Feature]:
     feats = [Feature("w:" + tok.lower(), start, end) for tok, start, end in tokens]
-    bounded = [("<s>", 0, 0), *tokens, ("</s>", tokens[-1][2] if tokens else 0, tokens[-1][2] if tokens else 0)]
+    end = tokens[-1][2] if tokens else 0
+    bounded = [("<s>", 0, 0), *tokens, ("</s>", end, end)]
     for (a, a_start, _), (b, _, b_end) in zip(bounded, bounded[1:], strict=False):
         feats.append(Feature(f"b:{a.lower()} {b.lower()}", a_start, b_end))
     return feats
@@ -69,7 +69,7 @@ def _char_features(tokens: list[tuple[str, int, int]]) -> list[Feature]:
             continue
         padded = f" {tok.lower()} "
         for n in _CHAR_NGRAMS:
-            feats += [Feature("c:" + padded[i : i + n], start, end) for i in range(max(1, len(padded) - n + 1))]
+            feats += [Feature("c:" + padded[i : i + n], start, end) for i in range(len(padded) - n + 1)]
     return feats
 
 
@@ -78,7 +78,8 @@ def _shape_features(title: str, tokens: list[tuple[str, int, int]]) -> list[Feat
     words = [(t, s, e) for t, s, e in tokens if t[0].isalpha()]
     letters = [c for c in title if c.isalpha()]
     caps = sum(c.isupper() for c in letters) / max(1, len(letters))
-    feats = [Feature(f"g:caps{min(10, int(caps * 10))}", *whole), Feature(f"g:len{min(8, len(words) // 3)}", *whole)]
+    feats = [Feature(f"g:caps{min(10, int(caps * 10))}", *whole)]
+    feats.append(Feature(f"g:len{min(8, len(words) // 3)}", *whole))
     feats += [Feature("s:capsword", s, e) for t, s, e in words if len(t) >= 2 and t.isupper()]
     if tokens and tokens[0][0].isdigit():
         feats.append(Feature("s:startdigit", tokens[0][1], tokens[0][2]))
