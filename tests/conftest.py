@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from saring.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -35,3 +41,121 @@ def seed_002() -> Path:
 @pytest.fixture
 def data_dir() -> Path:
     return need(DATA)
+
+
+@pytest.fixture(scope="session")
+def pg_dsn() -> Iterator[str]:
+    """A real PostgreSQL server on loopback for the whole run (or the one in SARING_TEST_PG_DSN)."""
+    if os.environ.get("SARING_TEST_PG_DSN"):
+        yield os.environ["SARING_TEST_PG_DSN"]
+        return
+    from saring.store.localpg import start_local_postgres
+
+    try:
+        server = start_local_postgres()
+    except RuntimeError as exc:
+        pytest.skip(f"PostgreSQL tests skipped: {exc}")
+    yield server.dsn
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty store on each backend: an SQLite file in tmp_path, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "saring.db")
+        return
+    import uuid
+
+    import psycopg
+
+    dsn = request.getfixturevalue("pg_dsn")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    yield f"{dsn}{'&' if '?' in dsn else '?'}options=-csearch_path%3D{schema}"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    """An open, migrated store on each backend (see `store_url`)."""
+    from saring.store import open_store
+
+    opened = open_store(store_url)
+    opened.migrate()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def api(tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    """`api(**settings)` starts the HTTP app (ApiSettings fields; store in tmp_path); gives a client."""
+    from fastapi.testclient import TestClient
+
+    from saring.api import ApiSettings, create_app
+
+    clients: list[Any] = []
+
+    def start(services: Any = None, **settings: Any) -> Any:
+        settings.setdefault("db", str(tmp_path / "api.db"))
+        app = create_app(ApiSettings(**settings), services)
+        client = TestClient(app, raise_server_exceptions=False).__enter__()
+        clients.append(client)
+        return client
+
+    yield start
+    for client in clients:
+        client.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Debian's chromium driven by Playwright (never `playwright install`: it downloads a browser)."""
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("browser tests need Debian chromium at /usr/bin/chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`saring serve` in a subprocess on a free loopback port; yields its base URL."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SARING_API_")}
+    folder = tmp_path_factory.mktemp("live")
+    db, log = folder / "live.db", folder / "serve.log"
+    cmd = [sys.executable, "-m", "saring", "serve", "--host", "127.0.0.1", "--port", str(port),
+           "--db", str(db), "--log-level", "warning"]
+    with open(log, "wb") as sink:  # a file, not a pipe: a full pipe would stall the server
+        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            direct.open(url + "/health", timeout=2).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail(f"saring serve did not start: {log.read_text(errors='replace')[-2000:]}")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)

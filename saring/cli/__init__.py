@@ -12,7 +12,7 @@ import importlib
 import sys
 
 # Explicit command registry (module name under saring.cli).
-COMMANDS: tuple[str, ...] = ("check",)
+COMMANDS: tuple[str, ...] = ("check", "boilerplate", "batch", "serve", "factcheck", "claims", "index", "trace")
 
 
 def build_parser() -> argparse.ArgumentParser:

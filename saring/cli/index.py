@@ -1,0 +1,119 @@
+"""`saring index add INPUT...` and `saring index stats`: the corpus of known articles that
+`saring trace` and `saring check --db` trace texts back to."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from saring.cli.common import add_ingest_arguments
+
+if TYPE_CHECKING:
+    from saring.article import Article
+    from saring.cli.common import RejectTally
+
+DB_HELP = "SQLite path or postgresql:// URL (default: saring.db)"
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("index", help="build the corpus index of known articles",
+                       description="Store known articles (cleaned, with MinHash signatures, LSH buckets, "
+                                   "anchors and full-text search) so that copies, cuts and spins of them can "
+                                   "be traced.")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add articles (same inputs as check); re-adding changes nothing",
+                             description="Read, clean and store articles. Each batch is one transaction, so "
+                                         "a run that is killed can simply be started again.")
+    add.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory or - (stdin)")
+    add.add_argument("--db", default=None, metavar="URL", help=DB_HELP)
+    add.add_argument("--batch-size", type=int, default=None, metavar="N",
+                     help="articles per transaction (default: 500)")
+    add_ingest_arguments(add)
+    add.set_defaults(run=run_add)
+    search = actions.add_parser("search", help="full-text search of the indexed articles")
+    search.add_argument("words", nargs="+", help="words that must all occur (title or text)")
+    search.add_argument("--db", default=None, metavar="URL", help=DB_HELP)
+    search.add_argument("--limit", type=int, default=10)
+    search.set_defaults(run=run_search)
+    stats = actions.add_parser("stats", help="show what the index holds")
+    stats.add_argument("--db", default=None, metavar="URL", help=DB_HELP)
+    stats.add_argument("--json", action="store_true", help="print the statistics as JSON")
+    stats.set_defaults(run=run_stats)
+
+
+def _accepted(args: argparse.Namespace, tally: RejectTally) -> Iterator[Article]:
+    """The cleaned, accepted articles of the inputs; rejected records are reported and counted."""
+    from saring.article import Rejected
+    from saring.cli.common import format_rejected, ingest_options, load_boilerplate_stats, progress
+    from saring.errors import SaringError
+    from saring.ingest import read_inputs
+    from saring.pipeline import prepare
+
+    options = ingest_options(args)
+    boilerplate = load_boilerplate_stats(args)
+    for item in progress(read_inputs(args.inputs, options), "indexing"):
+        result = item if isinstance(item, Rejected) else prepare(item, options, boilerplate)
+        if isinstance(result, Rejected):
+            print(format_rejected(result), file=sys.stderr)
+            if args.on_error == "stop":
+                raise SaringError("bad_request", "stopped at the first bad record (--on-error stop)")
+            tally.add(result)
+            continue
+        tally.ok += 1
+        yield result
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from saring.cli.common import RejectTally
+    from saring.index import add_articles
+    from saring.index.writer import BATCH
+    from saring.store import open_store
+
+    tally = RejectTally()
+    added = existing = 0
+    with open_store(args.db) as store:
+        store.migrate()
+        for batch in add_articles(store, _accepted(args, tally), args.batch_size or BATCH):
+            added += batch.added
+            existing += batch.existing
+    print(f"saring: {added} articles added, {existing} already in {args.db or 'saring.db'}, "
+          f"{tally.n_rejected} skipped", file=sys.stderr)
+    if tally.n_rejected:
+        print("\n".join(tally.summary_lines()[1:]), file=sys.stderr)
+    return 3 if tally.n_rejected else 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    import json
+
+    from saring.index.stats import index_stats
+    from saring.store import open_store
+
+    with open_store(args.db) as store:
+        store.migrate()
+        stats: dict[str, Any] = index_stats(store)
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        return 0
+    print(f"store       {stats['backend']} {args.db or 'saring.db'}")
+    print(f"articles    {stats['articles']}")
+    print(f"buckets     {stats['buckets']}  anchors {stats['anchors']}")
+    print(f"size        {stats['bytes']} bytes ({stats['bytes_per_article']:.0f} per article)")
+    print(f"schema      {', '.join(str(v) for v in stats['migrations'])}")
+    for site, n in stats["sites"]:
+        print(f"  {n:>8}  {site}")
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from saring.index.search import fulltext
+    from saring.store import open_store
+
+    with open_store(args.db) as store:
+        store.migrate()
+        rows = fulltext(store, " ".join(args.words), args.limit)
+    for r in rows:
+        print(f"{r['ext_id']}  {r['site'] or ''} {r['published'] or ''}  {r['title']}  {r['url'] or ''}")
+    return 0
