@@ -18,6 +18,7 @@ from saring.settings import IngestOptions
 
 if TYPE_CHECKING:
     from saring.claims.retrieval import FactCheckIndex
+    from saring.model import HoaxModel
     from saring.store import Store
 
 
@@ -45,11 +46,22 @@ class Analyzer:
         self.factchecks = factchecks
         # Corpus index (saring.index); fills `provenance` with the stored articles this one copies or spins.
         self.store = store
+        # Hoax model (saring.model): loaded on first use, once per process (`load_default_model` caches it).
+        self._hoax_model: HoaxModel | None = None
+
+    @property
+    def hoax_model(self) -> HoaxModel:
+        if self._hoax_model is None:
+            from saring.model import load_default_model
+
+            self._hoax_model = load_default_model()
+        return self._hoax_model
 
     def analyze(self, article: Article) -> Report:
         from saring.signals import run_signals
 
         report = Report(article=article, signals=run_signals(article, self.signal_names))
+        report.hoax = self.hoax_model.predict(article, report.signals)
         if self.factchecks is not None:
             from saring.claims.match import match_claims
 

@@ -12,7 +12,9 @@ import importlib
 import sys
 
 # Explicit command registry (module name under saring.cli).
-COMMANDS: tuple[str, ...] = ("check", "boilerplate", "batch", "serve", "factcheck", "claims", "index", "trace")
+COMMANDS: tuple[str, ...] = (
+    "check", "boilerplate", "batch", "serve", "factcheck", "claims", "index", "trace", "train", "evaluate",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -30,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("--db", default=None, metavar="URL", help=DB_HELP)
     add.add_argument("--batch-size", type=int, default=None, metavar="N",
                      help="articles per transaction (default: 500)")
+    add.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="processes computing fingerprints while this one writes (default: 1)")
     add_ingest_arguments(add)
     add.set_defaults(run=run_add)
     search = actions.add_parser("search", help="full-text search of the indexed articles")
@@ -75,7 +77,7 @@ def run_add(args: argparse.Namespace) -> int:
     added = existing = 0
     with open_store(args.db) as store:
         store.migrate()
-        for batch in add_articles(store, _accepted(args, tally), args.batch_size or BATCH):
+        for batch in add_articles(store, _accepted(args, tally), args.batch_size or BATCH, args.workers):
             added += batch.added
             existing += batch.existing
     print(f"saring: {added} articles added, {existing} already in {args.db or 'saring.db'}, "

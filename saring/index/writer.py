@@ -67,31 +67,49 @@ def _article_row(article: Article, fp: Fingerprint) -> tuple[Any, ...]:
             article.text, paragraphs, metadata, fp.signature, fp.n_tokens)
 
 
-def add_batch(store: Store, articles: Sequence[Article]) -> AddStats:
-    """Store the articles not yet in the store, all in one transaction."""
-    known = _known_hashes(store, [content_hash(a) for a in articles]) if articles else set()
-    fresh = [a for a in articles if content_hash(a) not in known]
-    stats = AddStats(existing=len(articles) - len(fresh))
-    fingerprints = fingerprint_many(fresh)
-    unique = {fp.content_hash: (article, fp) for article, fp in zip(fresh, fingerprints, strict=True)}
+def add_batch(store: Store, articles: Sequence[Article], fingerprints: Sequence[Fingerprint] | None = None,
+              ) -> AddStats:
+    """Store the articles not yet in the store, all in one transaction (`fingerprints`: precomputed)."""
+    total = len(articles)
+    if fingerprints is None:
+        known = _known_hashes(store, [content_hash(a) for a in articles]) if articles else set()
+        articles = [a for a in articles if content_hash(a) not in known]
+        fingerprints = fingerprint_many(articles)
+    unique = {fp.content_hash: (article, fp) for article, fp in zip(articles, fingerprints, strict=True)}
     with store.transaction():
-        # A duplicate within the batch, or a row another writer committed meanwhile, returns no id.
+        # Already stored (by an earlier run or another writer) or a duplicate in the batch: no id back.
         rows = [_article_row(a, fp) for a, fp in unique.values()]
         returned = insert_rows(store, "articles", _ARTICLE_COLUMNS, rows,
                                "ON CONFLICT (content_hash) DO NOTHING RETURNING id, content_hash")
         ids = {bytes(r["content_hash"]): int(r["id"]) for r in returned}
         new = [(ids[h], fp) for h, (_, fp) in unique.items() if h in ids]
-        # New article ids, and keys distinct per article: these rows cannot conflict.
+        # New article ids, and keys distinct per article: these rows cannot conflict. Sorted, so
+        # the B-tree pages each batch touches are visited in order (large indexes stay fast to grow).
         store.insert_many("article_bands", ("bucket", "article_id"),
-                          [(b, i) for i, fp in new for b in fp.buckets])
+                          sorted((b, i) for i, fp in new for b in fp.buckets))
         store.insert_many("article_anchors", ("anchor", "article_id"),
-                          [(h, i) for i, fp in new for h in fp.anchors])
-    stats.added = len(new)
-    stats.existing += len(fresh) - len(new)
-    return stats
+                          sorted((h, i) for i, fp in new for h in fp.anchors))
+    return AddStats(added=len(new), existing=total - len(new))
 
 
-def add_articles(store: Store, articles: Iterable[Article], batch_size: int = BATCH) -> Iterator[AddStats]:
-    """Add articles batch by batch, yielding each batch's counts (for progress and resumable runs)."""
-    for batch in batched(articles, batch_size):
-        yield add_batch(store, batch)
+def _fingerprinted(batch: list[Article]) -> tuple[list[Article], list[Fingerprint]]:
+    return batch, fingerprint_many(batch)
+
+
+def add_articles(store: Store, articles: Iterable[Article], batch_size: int = BATCH, workers: int = 1,
+                 ) -> Iterator[AddStats]:
+    """Add articles batch by batch, yielding each batch's counts (for progress and resumable runs).
+
+    With `workers` > 1, fingerprints (most of the CPU) are computed in that many processes while this
+    one writes; batches are still committed in input order.
+    """
+    if workers <= 1:
+        for batch in batched(articles, batch_size):
+            yield add_batch(store, batch)
+        return
+    from multiprocessing import get_context
+
+    # fork: workers only compute, they never touch the parent's open connection.
+    with get_context("fork").Pool(workers) as pool:
+        for batch, fingerprints in pool.imap(_fingerprinted, batched(articles, batch_size)):
+            yield add_batch(store, batch, fingerprints)

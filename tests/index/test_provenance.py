@@ -137,3 +137,12 @@ def test_provenance_cli_trace_and_analyzer_fill_provenance(store_url: str, tmp_p
     assert traced["matches"][0]["id"] == src.id  # the stored copy of itself is not a match
     assert main(["index", "stats", "--db", store_url, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["articles"] == 31
+
+
+def test_provenance_parallel_fingerprints_store_the_same(store) -> None:  # type: ignore[no-untyped-def]
+    articles = corpus()[:40]
+    batches = list(add_articles(store, articles + articles[:6], batch_size=12, workers=2))
+    assert sum(b.added for b in batches) == 40 and sum(b.existing for b in batches) == 6
+    src = articles[11]
+    top = trace(store, _query(src.title, src.text))[0]
+    assert (top["id"], top["relation"]) == (src.id, "copy")

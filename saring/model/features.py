@@ -1,0 +1,95 @@
+"""Features: hashed word n-grams of the verdict-masked text, plus the scores of Saring's signals.
+
+Hashing (CRC32 into `n_hash` buckets) needs no vocabulary file and is stable across Python runs.
+The n-gram block is sublinear tf x idf, L2-normalised, so article length does not matter; buckets
+seen in fewer than `min_df` training texts get idf 0 (story-specific words, which memorise topics).
+Signal scores are appended as extra columns (one per signal, order recorded in the model metadata),
+centred on their training mean and scaled so their weights are comparable with n-gram weights.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from saring.model.text import tokens
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+TermFreq = tuple[np.ndarray, np.ndarray]  # (sorted bucket indices, sublinear term frequencies)
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureSpec:
+    """How texts become vectors; stored in the model JSON so inference rebuilds the same vector."""
+
+    n_hash: int = 1 << 18
+    max_n: int = 2
+    min_df: int = 5
+    signal_scale: float = 0.1  # chosen on Rahutomo CV (0, 0.1, 0.3, 1.0 tried; docs/model.md)
+
+
+def ngrams(text: str, max_n: int) -> list[str]:
+    words = tokens(text)
+    grams = list(words)
+    for n in range(2, max_n + 1):
+        grams += [" ".join(words[i : i + n]) for i in range(len(words) - n + 1)]
+    return grams
+
+
+def bucket(gram: str, n_hash: int) -> int:
+    return zlib.crc32(gram.encode("utf-8")) & (n_hash - 1)
+
+
+def article_text(title: str, text: str) -> str:
+    return f"{title}\n{text}" if title else text
+
+
+def term_freq(text: str, spec: FeatureSpec) -> TermFreq:
+    counts = Counter(bucket(g, spec.n_hash) for g in ngrams(text, spec.max_n))
+    idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+    tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
+    order = np.argsort(idx)
+    return idx[order], tf[order]
+
+
+def fit_idf(tfs: list[TermFreq], spec: FeatureSpec) -> np.ndarray:
+    """Smoothed idf per bucket, 0 where the document frequency is below `min_df`."""
+    df = np.zeros(spec.n_hash, dtype=np.float64)
+    for idx, _ in tfs:
+        df[idx] += 1
+    idf = np.log((1.0 + len(tfs)) / (1.0 + df)) + 1.0
+    idf[df < spec.min_df] = 0.0
+    return idf
+
+
+def tfidf(tf: TermFreq, idf: np.ndarray) -> TermFreq:
+    """(indices, values) of the L2-normalised tf-idf vector; zero-idf buckets dropped."""
+    idx, freq = tf
+    values = freq * idf[idx]
+    keep = values > 0
+    idx, values = idx[keep], values[keep]
+    norm = float(np.sqrt(values @ values))
+    return idx, values / norm if norm > 0 else values
+
+
+def design_matrix(
+    tfs: list[TermFreq], idf: np.ndarray, signals: np.ndarray, signal_mean: np.ndarray, spec: FeatureSpec
+) -> csr_matrix:
+    """Rows = texts: the n-gram block, then one column per signal (`signals` is n_texts x n_signals)."""
+    from scipy.sparse import csr_matrix, hstack
+
+    vectors = [tfidf(tf, idf) for tf in tfs]
+    indptr = np.cumsum([0] + [len(i) for i, _ in vectors])
+    indices = np.concatenate([i for i, _ in vectors]) if vectors else np.zeros(0, dtype=np.int64)
+    data = np.concatenate([v for _, v in vectors]) if vectors else np.zeros(0)
+    grams = csr_matrix((data, indices, indptr), shape=(len(tfs), spec.n_hash))
+    if signals.shape[1] == 0:
+        return grams
+    return hstack([grams, csr_matrix((signals - signal_mean) * spec.signal_scale)], format="csr")

@@ -1,0 +1,95 @@
+"""The quality gate: pinned metric floors/ceilings and dataset fingerprints in benchmarks/eval_baseline.json.
+
+`check` lists every gated metric that got worse than its pin (and every dataset whose bytes changed);
+`update` re-pins from a fresh evaluation but refuses to lower a floor or raise a ceiling unless
+`allow_regression` is given (the reason then belongs in the commit message). Pins sit `TOLERANCE`
+below (above) the measured value: the evaluation is seeded, so this only absorbs BLAS/platform noise.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from saring.errors import SaringError
+
+TOLERANCE = 0.01
+HIGHER_IS_BETTER = ("macro_f1", "roc_auc")
+LOWER_IS_BETTER = ("brier", "ece")
+UPDATE_COMMAND = "saring evaluate --quick --update-baseline benchmarks/eval_baseline.json"
+
+
+def measured(ev: dict[str, Any]) -> dict[str, dict[str, float]]:
+    """Metrics of the gated cells of an evaluation in its JSON form (`eval_report.to_json`)."""
+    return {k: ev["results"][k] for k in ev["gated"]}
+
+
+def pins(ev: dict[str, Any]) -> dict[str, Any]:
+    floors = {k: {m: round(v[m] - TOLERANCE, 3) for m in HIGHER_IS_BETTER} for k, v in measured(ev).items()}
+    ceilings = {k: {m: round(v[m] + TOLERANCE, 3) for m in LOWER_IS_BETTER} for k, v in measured(ev).items()}
+    return {"floors": floors, "ceilings": ceilings, "sha256": dict(sorted(ev["sha256"].items()))}
+
+
+def check(ev: dict[str, Any], baseline: dict[str, Any]) -> list[str]:
+    """Human-readable failures; empty when the evaluation meets every pin."""
+    shas = ev["sha256"]
+    failures = [
+        f"dataset {name} changed: sha256 {shas.get(name)} != pinned {sha} (re-pin with {UPDATE_COMMAND})"
+        for name, sha in baseline["sha256"].items()
+        if shas.get(name) != sha
+    ]
+    now = measured(ev)
+    for key, floor in baseline["floors"].items():
+        if key not in now:
+            failures.append(f"{key} is pinned but was not measured")
+            continue
+        failures += [
+            f"{key} {m} = {now[key][m]:.4f} < floor {v}" for m, v in floor.items() if now[key][m] < v
+        ]
+        ceiling = baseline["ceilings"].get(key, {})
+        failures += [
+            f"{key} {m} = {now[key][m]:.4f} > ceiling {v}" for m, v in ceiling.items() if now[key][m] > v
+        ]
+    return failures
+
+
+def regressions(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """Pins that the update would loosen."""
+    out = []
+    for key, floor in old.get("floors", {}).items():
+        out += [
+            f"{key} {m}: floor {v} -> {new['floors'].get(key, {}).get(m)}"
+            for m, v in floor.items()
+            if new["floors"].get(key, {}).get(m, float("-inf")) < v
+        ]
+    for key, ceiling in old.get("ceilings", {}).items():
+        out += [
+            f"{key} {m}: ceiling {v} -> {new['ceilings'].get(key, {}).get(m)}"
+            for m, v in ceiling.items()
+            if new["ceilings"].get(key, {}).get(m, float("inf")) > v
+        ]
+    return out
+
+
+def update(ev: dict[str, Any], path: Path, allow_regression: bool = False) -> dict[str, Any]:
+    """Write new pins atomically; refuse to loosen any pin without `allow_regression`."""
+    old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    new = {
+        "about": "Quality gate of the hoax model (tests/model/test_quality_gate.py). Update with: "
+        f"{UPDATE_COMMAND}; loosening a pin needs --allow-regression and a reason in the commit.",
+        **pins(ev),
+    }
+    worse = regressions(old, new)
+    if worse and not allow_regression:
+        raise SaringError(
+            "bad_request",
+            "the update would lower the quality gate ("
+            + "; ".join(worse)
+            + "); pass --allow-regression and give the reason in the commit",
+        )
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(new, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return new
