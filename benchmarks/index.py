@@ -9,9 +9,9 @@ copies of each other. At each size:
   (the machine is shared: wall clock includes waiting for the CPU; PostgreSQL's own CPU is not in the
   process figure);
 - trace latency p50/p95 over --queries queries, wall clock and CPU time of this process (on SQLite
-  all the work is in this process, so CPU time is the latency on an idle core): a third verbatim copies, a third 40%-spun copies of
-  corpus articles, a third articles from another corpus (rahutomo2017) that are not in the index;
-  and recall@1 of the copies and spins at that size;
+  all the work is in this process, so CPU time is the latency on an idle core): a third verbatim
+  copies, a third 40%-spun copies of corpus articles, a third articles from another corpus
+  (rahutomo2017) that are not in the index; and recall@1 of the copies and spins at that size;
 - bytes per article: SQLite file size, or PostgreSQL index tables with their indexes and TOAST.
 
 Also printed once: end-to-end `index add` throughput (read + clean + index) on 1,000 JSONL records,
@@ -36,6 +36,7 @@ from provenance_eval import _as_input, _spin_share, cleaned_corpus, out_of_perio
 from saring.article import Article
 from saring.index import add_articles, trace
 from saring.index.stats import index_stats
+from saring.index.writer import MERGE_EVERY
 from saring.store import Store, open_store
 
 SEED = 42
@@ -101,8 +102,8 @@ def _measure_queries(store: Store, queries: list[tuple[str, Article, str | None]
         else:
             false += any(m["relation"] != "same_story" for m in matches)
     per_kind = sum(1 for k, _, _ in queries if k == "copy")
-    return {"latency": percentiles(latencies), "cpu": percentiles(cpu), "recall@1": {k: v / per_kind for k, v in hits.items()},
-            "unrelated_with_match": false / per_kind}
+    return {"latency": percentiles(latencies), "cpu": percentiles(cpu),
+            "recall@1": {k: v / per_kind for k, v in hits.items()}, "unrelated_with_match": false / per_kind}
 
 
 def _add(store: Store, articles: Iterable[Article]) -> tuple[int, float, float]:
@@ -112,7 +113,7 @@ def _add(store: Store, articles: Iterable[Article]) -> tuple[int, float, float]:
     return n, time.perf_counter() - wall, time.process_time() - cpu
 
 
-def _add_generated(store: Store, generator: BigramText, start: int, count: int, chunk: int = 20_000,
+def _add_generated(store: Store, generator: BigramText, start: int, count: int, chunk: int = MERGE_EVERY,
                    ) -> tuple[int, float, float]:
     """Add generated articles; only `add_articles` is timed (generating them is not indexing)."""
     n = wall = cpu = 0.0
@@ -156,9 +157,10 @@ def run_backend(name: str, url: str, sizes: list[int], n_queries: int, corpus: l
         stats = index_stats(store)
         q = _measure_queries(store, queries)
         print(f"{name} {stats['articles']:>9} articles | build +{added}: {added / wall:.0f}/s wall, "
-              f"{added / cpu:.0f}/s CPU | trace wall {q['latency']} | trace CPU {q['cpu']} | recall@1 {q['recall@1']} | unrelated with a "
-              f"copy/partial/spin match {q['unrelated_with_match']:.3f} | {stats['bytes_per_article']:.0f} "
-              f"bytes/article | peak RSS {peak_rss_mb():.0f} MB", flush=True)
+              f"{added / cpu:.0f}/s CPU | trace wall {q['latency']} | trace CPU {q['cpu']} | "
+              f"recall@1 {q['recall@1']} | unrelated with a copy/partial/spin match "
+              f"{q['unrelated_with_match']:.3f} | {stats['bytes_per_article']:.0f} bytes/article | "
+              f"peak RSS {peak_rss_mb():.0f} MB", flush=True)
     store.close()
 
 

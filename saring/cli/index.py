@@ -101,7 +101,7 @@ def run_stats(args: argparse.Namespace) -> int:
         return 0
     print(f"store       {stats['backend']} {args.db or 'saring.db'}")
     print(f"articles    {stats['articles']}")
-    print(f"buckets     {stats['buckets']}  anchors {stats['anchors']}")
+    print(f"buckets     {stats['buckets']}  anchors {stats['anchors']}  pending {stats['pending_keys']}")
     print(f"size        {stats['bytes']} bytes ({stats['bytes_per_article']:.0f} per article)")
     print(f"schema      {', '.join(str(v) for v in stats['migrations'])}")
     for site, n in stats["sites"]:

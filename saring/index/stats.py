@@ -11,7 +11,7 @@ _SIZE_SQL = {
     "sqlite": "SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()",
     "postgres": "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS n FROM pg_class c "
                 "JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = current_schema() "
-                "AND c.relname IN ('articles', 'article_bands', 'article_anchors')",
+                "AND c.relname IN ('articles', 'article_bands', 'article_anchors', 'pending_keys')",
 }
 
 
@@ -29,6 +29,7 @@ def index_stats(store: Store, top_sites: int = 10) -> dict[str, Any]:
         "articles": articles,
         "buckets": _count(store, "article_bands"),
         "anchors": _count(store, "article_anchors"),
+        "pending_keys": _count(store, "pending_keys"),  # not yet searchable (a run in progress or killed)
         "bytes": size,
         "bytes_per_article": size / articles if articles else 0.0,
         "migrations": sorted(int(r["version"]) for r in store.query("SELECT version FROM schema_migrations")),

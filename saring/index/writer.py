@@ -1,8 +1,10 @@
 """Add cleaned articles to the store, idempotently and crash-safely.
 
-Each batch is one transaction (article rows, band buckets, anchors and the full-text index
-together), and the content hash is a unique key: a run killed at any point and started again ends
-with every article stored exactly once.
+Each batch is one transaction (article rows, full-text index and their keys in `pending_keys`), and
+the content hash is a unique key: a run killed at any point and started again ends with every
+article stored exactly once. Keys move from `pending_keys` to the lookup tables, sorted, in one
+transaction every MERGE_EVERY articles and at the end of each `add_articles` call (and first thing
+in the next call if a run was killed); an article is found by `trace` once its keys are merged.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ BATCH = 500  # articles per transaction: amortises commits, and a kill loses lit
 _ARTICLE_COLUMNS = ("content_hash, ext_id, title, url, site, published, text, paragraphs, metadata, "
                     "signature, n_tokens")
 ROWS_PER_STATEMENT = 500  # multi-row INSERTs: one round trip per 500 rows instead of one per row
+# Articles between merges of pending keys: each merge touches the key tables' pages once (measured
+# in docs/index.md); larger means cheaper indexing and later visibility during long runs.
+MERGE_EVERY = 50_000
+BAND, ANCHOR = 0, 1  # pending_keys.kind
 
 
 @dataclass
@@ -83,13 +89,26 @@ def add_batch(store: Store, articles: Sequence[Article], fingerprints: Sequence[
                                "ON CONFLICT (content_hash) DO NOTHING RETURNING id, content_hash")
         ids = {bytes(r["content_hash"]): int(r["id"]) for r in returned}
         new = [(ids[h], fp) for h, (_, fp) in unique.items() if h in ids]
-        # New article ids, and keys distinct per article: these rows cannot conflict. Sorted, so
-        # the B-tree pages each batch touches are visited in order (large indexes stay fast to grow).
-        store.insert_many("article_bands", ("bucket", "article_id"),
-                          sorted((b, i) for i, fp in new for b in fp.buckets))
-        store.insert_many("article_anchors", ("anchor", "article_id"),
-                          sorted((h, i) for i, fp in new for h in fp.anchors))
+        store.insert_many("pending_keys", ("kind", "key", "article_id"),
+                          [(BAND, b, i) for i, fp in new for b in fp.buckets]
+                          + [(ANCHOR, h, i) for i, fp in new for h in fp.anchors])
     return AddStats(added=len(new), existing=total - len(new))
+
+
+def merge_pending(store: Store) -> None:
+    """Move the pending keys into the lookup tables in key order, in one transaction."""
+    with store.transaction():
+        if store.backend == "postgres":  # one merger at a time (SQLite's write lock already is)
+            store.execute("LOCK TABLE pending_keys IN SHARE ROW EXCLUSIVE MODE")
+        for table, columns, kind in (("article_bands", "bucket, article_id", BAND),
+                                     ("article_anchors", "anchor, article_id", ANCHOR)):
+            store.execute(f"INSERT INTO {table} ({columns}) SELECT key, article_id FROM pending_keys "
+                          f"WHERE kind = ? ORDER BY key, article_id", (kind,))
+        store.execute("DELETE FROM pending_keys")
+
+
+def has_pending(store: Store) -> bool:
+    return bool(store.query("SELECT 1 AS x FROM pending_keys LIMIT 1"))
 
 
 def _fingerprinted(batch: list[Article]) -> tuple[list[Article], list[Fingerprint]]:
@@ -101,15 +120,30 @@ def add_articles(store: Store, articles: Iterable[Article], batch_size: int = BA
     """Add articles batch by batch, yielding each batch's counts (for progress and resumable runs).
 
     With `workers` > 1, fingerprints (most of the CPU) are computed in that many processes while this
-    one writes; batches are still committed in input order.
+    one writes; batches are still committed in input order. Consume the iterator to the end: the last
+    keys are merged (made searchable) then; if it is abandoned, the next call merges them.
     """
+    if has_pending(store):  # left by a run that was killed
+        merge_pending(store)
+    since_merge = 0
+    for stats in _add_batches(store, batched(articles, batch_size), workers):
+        since_merge += stats.added
+        if since_merge >= MERGE_EVERY:
+            merge_pending(store)
+            since_merge = 0
+        yield stats
+    if since_merge:
+        merge_pending(store)
+
+
+def _add_batches(store: Store, batches: Iterator[list[Article]], workers: int) -> Iterator[AddStats]:
     if workers <= 1:
-        for batch in batched(articles, batch_size):
+        for batch in batches:
             yield add_batch(store, batch)
         return
     from multiprocessing import get_context
 
     # fork: workers only compute, they never touch the parent's open connection.
     with get_context("fork").Pool(workers) as pool:
-        for batch, fingerprints in pool.imap(_fingerprinted, batched(articles, batch_size)):
+        for batch, fingerprints in pool.imap(_fingerprinted, batches):
             yield add_batch(store, batch, fingerprints)

@@ -90,6 +90,47 @@ CREATE TABLE article_anchors (
 );
 """
 
+# v2: bulk key merging. New LSH bucket and anchor keys are first appended to `pending_keys` with their
+# batch and moved into `article_bands` / `article_anchors`, sorted, in one pass every few tens of
+# thousands of articles (`saring.index.writer.merge_pending`): inserting random keys batch by batch
+# rewrites most pages of these large B-trees on every batch. The key tables lose their foreign keys:
+# only the writer fills them, with ids it has just been given, and checking each of ~90 rows per
+# article doubled the cost of indexing on PostgreSQL. SQLite cannot drop a constraint, so the two
+# tables are rebuilt (fast: existing rows are copied in key order).
+_ARTICLES_V2_SQLITE = """
+CREATE TABLE pending_keys (
+    kind INTEGER NOT NULL,
+    key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL
+);
+CREATE TABLE article_bands_v2 (
+    bucket INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (bucket, article_id)
+) WITHOUT ROWID;
+INSERT INTO article_bands_v2 SELECT bucket, article_id FROM article_bands;
+DROP TABLE article_bands;
+ALTER TABLE article_bands_v2 RENAME TO article_bands;
+CREATE TABLE article_anchors_v2 (
+    anchor INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (anchor, article_id)
+) WITHOUT ROWID;
+INSERT INTO article_anchors_v2 SELECT anchor, article_id FROM article_anchors;
+DROP TABLE article_anchors;
+ALTER TABLE article_anchors_v2 RENAME TO article_anchors;
+"""
+
+_ARTICLES_V2_POSTGRES = """
+CREATE TABLE pending_keys (
+    kind SMALLINT NOT NULL,
+    key BIGINT NOT NULL,
+    article_id BIGINT NOT NULL
+);
+ALTER TABLE article_bands DROP CONSTRAINT IF EXISTS article_bands_article_id_fkey;
+ALTER TABLE article_anchors DROP CONSTRAINT IF EXISTS article_anchors_article_id_fkey;
+"""
+
 # Fact-check cache (saring.claims.storage): `terms` are the stemmed search terms, indexed by FTS5 /
 # tsvector; `embedding` is a float16 vector of the model named in `embedder`; `factchecks_state.version`
 # goes up with every change, so searchers know in one row read when to reload their vectors.
@@ -148,6 +189,7 @@ INSERT INTO factchecks_state (id, version) VALUES (1, 0);
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles", _ARTICLES_V1_SQLITE, _ARTICLES_V1_POSTGRES),
+    Migration(2, "articles", _ARTICLES_V2_SQLITE, _ARTICLES_V2_POSTGRES),
     Migration(100, "factchecks", _FACTCHECKS_V100_SQLITE, _FACTCHECKS_V100_POSTGRES),
 ]
 

@@ -146,3 +146,17 @@ def test_provenance_parallel_fingerprints_store_the_same(store) -> None:  # type
     src = articles[11]
     top = trace(store, _query(src.title, src.text))[0]
     assert (top["id"], top["relation"]) == (src.id, "copy")
+
+
+def test_provenance_keys_are_searchable_once_merged(store) -> None:  # type: ignore[no-untyped-def]
+    from saring.index.writer import has_pending
+
+    articles = corpus()[:20]
+    src = articles[2]
+    run = add_articles(store, articles, batch_size=10)
+    next(run)  # one batch committed, then the run is abandoned (as if killed)
+    run.close()
+    assert has_pending(store) and trace(store, _query(src.title, src.text)) == []
+    list(add_articles(store, []))  # the next run merges what the last one left
+    assert not has_pending(store)
+    assert trace(store, _query(src.title, src.text))[0]["id"] == src.id

@@ -72,3 +72,22 @@ def test_store_iter_statements_keeps_trigger_bodies(script: str, count: int) -> 
 ])
 def test_store_to_psycopg_rewrites_placeholders(sql: str, named: bool, expected: str) -> None:
     assert to_psycopg(sql, named) == expected
+
+
+def test_store_migration_v2_keeps_index_keys_of_a_v1_store(store_url: str) -> None:
+    """A store made before bulk key merging keeps its keys and gains `pending_keys`."""
+    with open_store(store_url) as store:
+        _upgrade_v1_store(store)
+
+
+def _upgrade_v1_store(store) -> None:  # type: ignore[no-untyped-def]
+    apply_pending(store, [m for m in MIGRATIONS if m.version == 1])
+    store.execute("INSERT INTO articles (id, content_hash, text, paragraphs, metadata, signature, n_tokens) "
+                  "VALUES (1, ?, 'teks', '[]', '{}', ?, 1)", (b"h1", b"sig"))
+    store.executemany("INSERT INTO article_bands (bucket, article_id) VALUES (?, ?)", [(7, 1), (3, 1)])
+    store.execute("INSERT INTO article_anchors (anchor, article_id) VALUES (?, ?)", (-5, 1))
+    assert store.migrate() == sorted(m.version for m in MIGRATIONS if m.version != 1)
+    assert store.query("SELECT bucket FROM article_bands ORDER BY bucket") == [{"bucket": 3}, {"bucket": 7}]
+    assert store.query("SELECT anchor, article_id FROM article_anchors") == [{"anchor": -5, "article_id": 1}]
+    store.execute("INSERT INTO article_bands (bucket, article_id) VALUES (?, ?)", (9, 42))  # no FK any more
+    assert store.query("SELECT count(*) AS n FROM pending_keys") == [{"n": 0}]
