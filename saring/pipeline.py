@@ -22,12 +22,15 @@ if TYPE_CHECKING:
     from saring.store import Store
 
 
-def prepare(article: Article, options: IngestOptions, stats: SiteBoilerplate | None = None) -> Article | Rejected:
+def prepare(
+    article: Article, options: IngestOptions, stats: SiteBoilerplate | None = None,
+) -> Article | Rejected:
     """Clean the article and check it is worth analysing: not empty, in an accepted language."""
     cleaned = clean(article, stats)
     source = cleaned.source or SourceRef("<memory>")
     if len(cleaned.text) < max(1, options.min_chars):
-        return reject(source, SaringError("empty_input", "no article text left after cleaning"), article.raw_text)
+        empty = SaringError("empty_input", "no article text left after cleaning")
+        return reject(source, empty, article.raw_text)
     if options.accept_langs and cleaned.lang != "und" and cleaned.lang not in options.accept_langs:
         detail = f"detected '{cleaned.lang}' (p={cleaned.lang_score:.2f})"
         return reject(source, SaringError("not_indonesian", detail), cleaned.text)
@@ -58,10 +61,21 @@ class Analyzer:
         return self._hoax_model
 
     def analyze(self, article: Article) -> Report:
+        report = self.assess(article)
+        self.look_up(report)
+        return report
+
+    def assess(self, article: Article) -> Report:
+        """Signals and hoax probability: CPU only, safe to run in many threads at once."""
         from saring.signals import run_signals
 
         report = Report(article=article, signals=run_signals(article, self.signal_names))
         report.hoax = self.hoax_model.predict(article, report.signals)
+        return report
+
+    def look_up(self, report: Report) -> None:
+        """Fill claims and provenance from the store: callers sharing one connection serialise this part."""
+        article = report.article
         if self.factchecks is not None:
             from saring.claims.match import match_claims
 
@@ -70,4 +84,3 @@ class Analyzer:
             from saring.index import trace
 
             report.provenance = trace(self.store, article)
-        return report

@@ -44,10 +44,16 @@ class Services:
         self.analyzer = analyzer or self._default_analyzer()
 
     def _default_analyzer(self) -> Analyzer:
-        """The analyzer `saring check` uses, with fact-check matching over this server's store."""
+        """The analyzer `saring check --db` uses: fact-checks and provenance from this server's store.
+
+        Its `look_up` reads the shared connection, so callers hold `store()` around it (see `analyse`).
+        """
+        from saring.api.components import available
         from saring.pipeline import Analyzer
 
-        return Analyzer(factchecks=self.factcheck_index())
+        factchecks = self.factcheck_index()
+        with self.store() as store:
+            return Analyzer(factchecks=factchecks, store=store if available()["trace"] else None)
 
     def factcheck_index(self) -> Any:
         """The process's fact-check search (it caches claim vectors); None without saring.claims."""

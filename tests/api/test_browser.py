@@ -6,7 +6,6 @@ Skipped with a message when /usr/bin/chromium is absent (see the `chromium` fixt
 from __future__ import annotations
 
 import os
-
 import shutil
 import socket
 import threading
@@ -21,6 +20,7 @@ import pytest
 from saring.api import ApiSettings, create_app
 from saring.api.services import Services
 from saring.article import Article, SignalResult, evidence_at
+from saring.pipeline import Analyzer
 from saring.report import Report
 
 pytestmark = pytest.mark.browser
@@ -130,10 +130,10 @@ def test_browser_untrusted_text_through_the_real_pipeline(chromium: Any, live_se
     page.close()
 
 
-class HostileAnalyzer:
+class HostileAnalyzer(Analyzer):
     """A report whose every field carries markup, with evidence after an emoji (UTF-16 offsets differ)."""
 
-    def analyze(self, article: Article) -> Report:
+    def assess(self, article: Article) -> Report:
         def span(field: str, needle: str, why: str) -> Any:
             source = article.title if field == "title" else article.text
             start = source.find(needle)

@@ -13,6 +13,7 @@ from saring.api.services import Services
 from saring.api.settings import ApiSettings
 from saring.article import Article
 from saring.errors import CODES
+from saring.pipeline import Analyzer
 from saring.report import Report
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -23,15 +24,15 @@ TEXT = (
 SLOW = "LAMBAT"  # the fake analyzers below misbehave only on texts with this word (not on the warm-up)
 
 
-class SlowAnalyzer:
-    def analyze(self, article: Article) -> Report:
+class SlowAnalyzer(Analyzer):
+    def assess(self, article: Article) -> Report:
         if SLOW in article.text:
             time.sleep(1.0)
         return Report(article=article)
 
 
-class BrokenAnalyzer:
-    def analyze(self, article: Article) -> Report:
+class BrokenAnalyzer(Analyzer):
+    def assess(self, article: Article) -> Report:
         if SLOW in article.text:
             raise RuntimeError("bug")
         return Report(article=article)

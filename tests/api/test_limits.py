@@ -14,6 +14,7 @@ import pytest
 from saring.api import ApiSettings, create_app
 from saring.api.services import Services
 from saring.article import Article
+from saring.pipeline import Analyzer
 from saring.report import Report
 
 TEXT = (
@@ -22,13 +23,14 @@ TEXT = (
 )
 
 
-class PausingAnalyzer:
+class PausingAnalyzer(Analyzer):
     """Holds its worker thread for 0.6 s on texts that ask for it (not on the warm-up)."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.finished = threading.Event()
 
-    def analyze(self, article: Article) -> Report:
+    def assess(self, article: Article) -> Report:
         if "TAHAN" in article.text:
             time.sleep(0.6)
             self.finished.set()
@@ -85,8 +87,8 @@ def test_limits_timeout_frees_its_slot_when_the_thread_ends(api: Any) -> None:
 def test_limits_busy_server_sheds_load_with_503() -> None:
     started, release = threading.Event(), threading.Event()
 
-    class HoldingAnalyzer:
-        def analyze(self, article: Article) -> Report:
+    class HoldingAnalyzer(Analyzer):
+        def assess(self, article: Article) -> Report:
             if "TAHAN" in article.text:
                 started.set()
                 release.wait(10)

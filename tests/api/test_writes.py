@@ -35,6 +35,8 @@ def test_writes_index_then_trace_finds_the_source(api: Any, seed_000: Path) -> N
     assert matches and matches[0]["id"] == "sumber-1"
     assert matches[0]["relation"] in ("copy", "partial_copy")
     assert matches[0]["passages"]
+    checked = client.post("/v1/check", json={"text": _first_half(source["text"]), "title": "Salinan"}).json()
+    assert [m["id"] for m in checked["provenance"]] == [m["id"] for m in matches]  # as `check --db` does
 
 
 def test_writes_trace_on_an_empty_index_finds_nothing(api: Any, seed_002: Path) -> None:

@@ -27,4 +27,7 @@ async def check(request: Request) -> JSONResponse:
 
 def analyse(services: Services, raw: RawInput) -> dict[str, Any]:
     article = prepared_article(raw, services.settings)
-    return services.analyzer.analyze(article).to_dict()
+    report = services.analyzer.assess(article)  # signals and model run in parallel threads
+    with services.store():  # claims and provenance read the one shared connection
+        services.analyzer.look_up(report)
+    return report.to_dict()
