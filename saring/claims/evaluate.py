@@ -85,7 +85,7 @@ class BinaryMetrics:
 
 
 def binary_metrics(labels: Sequence[int], scores: Sequence[float], threshold: float) -> BinaryMetrics:
-    from sklearn.metrics import precision_recall_fscore_support, roc_auc_score  # type: ignore[import-untyped]
+    from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
 
     predicted = [s >= threshold for s in scores]
     p, r, f, _ = precision_recall_fscore_support(labels, predicted, average="binary", zero_division=0)

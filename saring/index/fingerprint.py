@@ -153,7 +153,8 @@ def band_buckets(sigs: np.ndarray) -> np.ndarray:
         keys ^= keys >> np.uint64(31)
         keys *= np.uint64(0xBF58476D1CE4E5B9)
         keys ^= keys >> np.uint64(29)
-    return keys.view(np.int64)
+    signed: np.ndarray = keys.view(np.int64)
+    return signed
 
 
 def canonical_words(text: str) -> list[str]:

@@ -83,7 +83,7 @@ def _open_binary(path: str) -> io.BufferedReader:
         return io.BufferedReader(io.BytesIO(sys.stdin.buffer.read()))
     raw = open(path, "rb")  # noqa: SIM115 - closed by the caller's with-block
     if raw.peek(2)[:2] == b"\x1f\x8b" and not path.lower().endswith(".warc.gz"):
-        return io.BufferedReader(gzip.GzipFile(fileobj=raw))  # type: ignore[arg-type]
+        return io.BufferedReader(gzip.GzipFile(fileobj=raw))
     return raw
 
 

@@ -35,7 +35,7 @@ def read_csv(stream: io.TextIOBase, path: str, options: IngestOptions) -> ReadSt
             continue
         source = SourceRef(path, line_no)
         if None in row:  # more cells than header columns
-            extra = row.pop(None)  # type: ignore[call-overload]
+            extra = row.pop(None)
             if any(cell.strip() for cell in extra if cell):
                 yield reject(source, SaringError("malformed_record", f"{len(extra)} cells beyond the header"))
                 continue

@@ -58,6 +58,7 @@ def _trafilatura(html: str, url: str | None) -> tuple[str, str, str | None, str 
     )
     if doc is None:
         return "", "", None, None
+    assert not isinstance(doc, dict), "bare_extraction returns a dict only with as_dict=True"
     body = (doc.text or "").replace("\n", "\n\n")
     return (doc.title or "").strip(), body, doc.date or None, doc.sitename or doc.hostname or None
 

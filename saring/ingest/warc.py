@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import BinaryIO
 
 from saring.article import SourceRef
@@ -41,7 +42,7 @@ def _fastwarc_records(stream: BinaryIO):  # type: ignore[no-untyped-def]
     require("fastwarc", "warc")
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    def gen():  # type: ignore[no-untyped-def]
+    def gen() -> Iterator[tuple[str, str, bytes]]:
         for record in ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True):
             headers = record.http_headers
             content_type = (headers.get("Content-Type") if headers else "") or ""

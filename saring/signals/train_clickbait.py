@@ -123,7 +123,8 @@ def predict(model: Fitted, tf: sp.csr_matrix) -> np.ndarray:
     import numpy as np
 
     logits = _weigh(tf, model.idf.astype(np.float64)) @ model.weights.astype(np.float64) + model.bias
-    return 1.0 / (1.0 + np.exp(-logits))
+    probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
+    return probabilities
 
 
 Folds = Sequence[tuple["np.ndarray", "np.ndarray"]]
