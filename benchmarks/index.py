@@ -14,8 +14,8 @@ copies of each other. At each size:
   (rahutomo2017) that are not in the index; and recall@1 of the copies and spins at that size;
 - bytes per article: SQLite file size, or PostgreSQL index tables with their indexes and TOAST.
 
-Also printed once: end-to-end `index add` throughput (read + clean + index) on 1,000 JSONL records,
-since cleaning (language ID) costs more than indexing.
+Also printed once: end-to-end `saring index add` throughput (read + clean + index) with 1 and 2
+workers on --e2e-records JSONL records, since cleaning (language ID) costs more than indexing.
 
 Usage: python benchmarks/index.py [--backends sqlite,postgres] [--sizes 21980,100000,1000000]
        [--pg postgresql://...] [--dir /tmp/saring-bench]
@@ -124,21 +124,27 @@ def _add_generated(store: Store, generator: BigramText, start: int, count: int, 
     return int(n), wall, cpu
 
 
-def end_to_end(store: Store, path: Path, workdir: Path, limit: int = 1000) -> str:
-    """`saring index add` as the CLI does it: read, clean, index."""
-    from saring.article import Rejected
-    from saring.ingest import read_inputs
-    from saring.pipeline import prepare
-    from saring.settings import IngestOptions
+def end_to_end(path: Path, workdir: Path, limit: int, workers: int) -> str:
+    """`saring index add --workers N` as a user runs it: read, clean, fingerprint, write (SQLite)."""
+    import resource
+
+    from saring.cli import main
 
     lines = path.read_text(encoding="utf-8").splitlines()[:limit]
-    sample = workdir / "e2e.jsonl"
+    sample, db = workdir / "e2e.jsonl", workdir / "e2e.db"
     sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    options = IngestOptions()
-    accepted = (r for r in (a if isinstance(a, Rejected) else prepare(a, options)
-                            for a in read_inputs([str(sample)], options)) if not isinstance(r, Rejected))
-    n, wall, cpu = _add(store, accepted)
-    return f"end-to-end read+clean+index of {len(lines)} records: {n / wall:.0f}/s wall, {n / cpu:.0f}/s CPU"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+
+    def cpu() -> float:
+        return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+                   for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+
+    wall, used = time.perf_counter(), cpu()
+    main(["index", "add", str(sample), "--db", str(db), "--workers", str(workers)])
+    wall, used = time.perf_counter() - wall, cpu() - used
+    return (f"end-to-end `saring index add --workers {workers}` of {len(lines)} records: {len(lines) / wall:.0f}/s "
+            f"wall, {len(lines) / used:.0f}/s per CPU-second (this process and its workers)")
 
 
 def run_backend(name: str, url: str, sizes: list[int], n_queries: int, corpus: list[Article]) -> None:
@@ -171,6 +177,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="21980,100000,300000,1000000",
                         help="store sizes to measure at; the first is the real corpus (default: %(default)s)")
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--e2e-records", type=int, default=5000,
+                        help="records of the 2019 corpus for the end-to-end `index add` runs")
     parser.add_argument("--pg", default=None, help="PostgreSQL URL (default: start a throwaway local server)")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/saring-bench"), help="where SQLite files go")
     args = parser.parse_args()
@@ -183,11 +191,8 @@ def main() -> None:
             path = args.dir / "index-bench.db"
             for suffix in ("", "-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
-            with open_store(str(args.dir / "e2e.db")) as e2e:
-                e2e.migrate()
-                print(end_to_end(e2e, CORPUS_2019, args.dir))
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(args.dir / "e2e.db") + suffix).unlink(missing_ok=True)
+            for workers in (1, 2):
+                print(end_to_end(CORPUS_2019, args.dir, args.e2e_records, workers), flush=True)
             run_backend(name, str(path), sizes, args.queries, corpus)
         elif args.pg:
             run_backend(name, args.pg, sizes, args.queries, corpus)

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from saring.article import Article, Rejected
 from saring.cli.common import add_ingest_arguments
 
 if TYPE_CHECKING:
-    from saring.article import Article
     from saring.cli.common import RejectTally
+    from saring.index.fingerprint import Fingerprint
 
 DB_HELP = "SQLite path or postgresql:// URL (default: saring.db)"
 
@@ -31,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("--batch-size", type=int, default=None, metavar="N",
                      help="articles per transaction (default: 500)")
     add.add_argument("--workers", type=int, default=1, metavar="N",
-                     help="processes computing fingerprints while this one writes (default: 1)")
+                     help="processes reading, cleaning and fingerprinting while this one writes (default: 1)")
     add_ingest_arguments(add)
     add.set_defaults(run=run_add)
     search = actions.add_parser("search", help="full-text search of the indexed articles")
@@ -45,18 +46,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     stats.set_defaults(run=run_stats)
 
 
-def _accepted(args: argparse.Namespace, tally: RejectTally) -> Iterator[Article]:
-    """The cleaned, accepted articles of the inputs; rejected records are reported and counted."""
-    from saring.article import Rejected
-    from saring.cli.common import format_rejected, ingest_options, load_boilerplate_stats, progress
-    from saring.errors import SaringError
+def _records(args: argparse.Namespace) -> Iterator[Article | Rejected]:
+    """Every record of the inputs as read (before cleaning), with a progress bar."""
+    from saring.cli.common import ingest_options, progress
     from saring.ingest import read_inputs
-    from saring.pipeline import prepare
 
-    options = ingest_options(args)
-    boilerplate = load_boilerplate_stats(args)
-    for item in progress(read_inputs(args.inputs, options), "indexing"):
-        result = item if isinstance(item, Rejected) else prepare(item, options, boilerplate)
+    return progress(read_inputs(args.inputs, ingest_options(args)), "indexing")
+
+
+def _kept(results: Iterable[Article | Rejected], args: argparse.Namespace, tally: RejectTally) -> list[Article]:
+    """The accepted articles of `results`; rejected records are reported and counted (or stop the run)."""
+    from saring.article import Rejected
+    from saring.cli.common import format_rejected
+    from saring.errors import SaringError
+
+    kept = []
+    for result in results:
         if isinstance(result, Rejected):
             print(format_rejected(result), file=sys.stderr)
             if args.on_error == "stop":
@@ -64,20 +69,68 @@ def _accepted(args: argparse.Namespace, tally: RejectTally) -> Iterator[Article]
             tally.add(result)
             continue
         tally.ok += 1
-        yield result
+        kept.append(result)
+    return kept
+
+
+def _cleaned(args: argparse.Namespace, tally: RejectTally, size: int,
+             ) -> Iterator[tuple[list[Article], list[Fingerprint] | None]]:
+    """Batches of cleaned articles, cleaned here (fingerprints are then computed by the writer)."""
+    from saring.cli.common import ingest_options, load_boilerplate_stats
+    from saring.index.writer import batched
+    from saring.pipeline import prepare
+
+    options, boilerplate = ingest_options(args), load_boilerplate_stats(args)
+    for batch in batched(_records(args), size):
+        results = (r if isinstance(r, Rejected) else prepare(r, options, boilerplate) for r in batch)
+        yield _kept(results, args, tally), None
+
+
+def _cleaned_in_pool(args: argparse.Namespace, tally: RejectTally, size: int,
+                     ) -> Iterator[tuple[list[Article], list[Fingerprint] | None]]:
+    """Batches cleaned and fingerprinted by `args.workers` processes, in input order."""
+    from multiprocessing import get_context
+
+    from saring.cli.common import ingest_options, load_boilerplate_stats
+    from saring.index.writer import batched
+
+    setup = (ingest_options(args), load_boilerplate_stats(args))
+    # fork: workers only compute; the store connection is opened by this process only.
+    with get_context("fork").Pool(args.workers, initializer=_start_worker, initargs=setup) as pool:
+        for results, fingerprints in pool.imap(_clean_and_fingerprint, batched(_records(args), size)):
+            yield _kept(results, args, tally), fingerprints
+
+
+_WORKER_SETUP: tuple[Any, Any] = (None, None)  # (IngestOptions, SiteBoilerplate | None) in pool workers
+
+
+def _start_worker(options: Any, boilerplate: Any) -> None:
+    global _WORKER_SETUP
+    _WORKER_SETUP = (options, boilerplate)
+
+
+def _clean_and_fingerprint(batch: list[Article | Rejected],
+                           ) -> tuple[list[Article | Rejected], list[Fingerprint]]:
+    from saring.index.fingerprint import fingerprint_many
+    from saring.pipeline import prepare
+
+    options, boilerplate = _WORKER_SETUP
+    results = [r if isinstance(r, Rejected) else prepare(r, options, boilerplate) for r in batch]
+    return results, fingerprint_many([r for r in results if not isinstance(r, Rejected)])
 
 
 def run_add(args: argparse.Namespace) -> int:
     from saring.cli.common import RejectTally
-    from saring.index import add_articles
-    from saring.index.writer import BATCH
+    from saring.index.writer import BATCH, add_fingerprinted
     from saring.store import open_store
 
     tally = RejectTally()
     added = existing = 0
+    size = args.batch_size or BATCH
+    batches = _cleaned_in_pool(args, tally, size) if args.workers > 1 else _cleaned(args, tally, size)
     with open_store(args.db) as store:
         store.migrate()
-        for batch in add_articles(store, _accepted(args, tally), args.batch_size or BATCH, args.workers):
+        for batch in add_fingerprinted(store, batches):
             added += batch.added
             existing += batch.existing
     print(f"saring: {added} articles added, {existing} already in {args.db or 'saring.db'}, "

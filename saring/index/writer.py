@@ -123,10 +123,28 @@ def add_articles(store: Store, articles: Iterable[Article], batch_size: int = BA
     one writes; batches are still committed in input order. Consume the iterator to the end: the last
     keys are merged (made searchable) then; if it is abandoned, the next call merges them.
     """
+    batches = batched(articles, batch_size)
+    if workers <= 1:
+        yield from add_fingerprinted(store, ((batch, None) for batch in batches))
+        return
+    from multiprocessing import get_context
+
+    # fork: workers only compute, they never touch the parent's open connection.
+    with get_context("fork").Pool(workers) as pool:
+        yield from add_fingerprinted(store, pool.imap(_fingerprinted, batches))
+
+
+def add_fingerprinted(store: Store, batches: Iterable[tuple[Sequence[Article], Sequence[Fingerprint] | None]],
+                      ) -> Iterator[AddStats]:
+    """Add (articles, fingerprints or None) batches in order, merging pending keys as `add_articles` does.
+
+    For callers that compute fingerprints elsewhere, e.g. together with cleaning in a process pool.
+    """
     if has_pending(store):  # left by a run that was killed
         merge_pending(store)
     since_merge = 0
-    for stats in _add_batches(store, batched(articles, batch_size), workers):
+    for articles, fingerprints in batches:
+        stats = add_batch(store, articles, fingerprints)
         since_merge += stats.added
         if since_merge >= MERGE_EVERY:
             merge_pending(store)
@@ -134,16 +152,3 @@ def add_articles(store: Store, articles: Iterable[Article], batch_size: int = BA
         yield stats
     if since_merge:
         merge_pending(store)
-
-
-def _add_batches(store: Store, batches: Iterator[list[Article]], workers: int) -> Iterator[AddStats]:
-    if workers <= 1:
-        for batch in batches:
-            yield add_batch(store, batch)
-        return
-    from multiprocessing import get_context
-
-    # fork: workers only compute, they never touch the parent's open connection.
-    with get_context("fork").Pool(workers) as pool:
-        for batch, fingerprints in pool.imap(_fingerprinted, batches):
-            yield add_batch(store, batch, fingerprints)

@@ -68,3 +68,25 @@ def test_writer_sigkill_then_rerun_stores_each_article_once(store_url: str, tmp_
                           "(SELECT 1 FROM article_bands b WHERE b.article_id = a.id)")
     assert orphans == [{"n": 0}]
     store.close()
+
+
+def test_writer_workers_clean_in_parallel_and_store_the_same(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`--workers 2` cleans and fingerprints in a pool: same rows, same skipped records, in input order."""
+    from saring.cli import main
+
+    with open(need(CORPUS), encoding="utf-8") as fh:
+        lines = [line for _, line in zip(range(30), fh, strict=False)]
+    lines.insert(7, '{"text": "broken json\n')
+    lines.insert(20, '{"title": "Weather", "text": "' + "The weather today is sunny and warm in the city. " * 8 + '"}\n')
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("".join(lines), encoding="utf-8")
+    stored = {}
+    for workers in (1, 2):
+        url = str(tmp_path / f"w{workers}.db")
+        code = main(["index", "add", str(path), "--db", url, "--workers", str(workers), "--batch-size", "4"])
+        err = capsys.readouterr().err
+        assert code == 3 and "2 skipped" in err and "mixed.jsonl:8" in err and "mixed.jsonl:21" in err
+        with open_store(url) as store:
+            stored[workers] = store.query("SELECT id, content_hash, title FROM articles ORDER BY id")
+            assert not store.query("SELECT 1 AS x FROM pending_keys")
+    assert len(stored[1]) == 30 and stored[1] == stored[2]
