@@ -143,8 +143,9 @@ def end_to_end(path: Path, workdir: Path, limit: int, workers: int) -> str:
     wall, used = time.perf_counter(), cpu()
     main(["index", "add", str(sample), "--db", str(db), "--workers", str(workers)])
     wall, used = time.perf_counter() - wall, cpu() - used
-    return (f"end-to-end `saring index add --workers {workers}` of {len(lines)} records: {len(lines) / wall:.0f}/s "
-            f"wall, {len(lines) / used:.0f}/s per CPU-second (this process and its workers)")
+    return (f"end-to-end `saring index add --workers {workers}` of {len(lines)} records: "
+            f"{len(lines) / wall:.0f}/s wall, {len(lines) / used:.0f}/s per CPU-second "
+            "(this process and its workers)")
 
 
 def run_backend(name: str, url: str, sizes: list[int], n_queries: int, corpus: list[Article]) -> None:

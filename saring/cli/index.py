@@ -54,7 +54,8 @@ def _records(args: argparse.Namespace) -> Iterator[Article | Rejected]:
     return progress(read_inputs(args.inputs, ingest_options(args)), "indexing")
 
 
-def _kept(results: Iterable[Article | Rejected], args: argparse.Namespace, tally: RejectTally) -> list[Article]:
+def _kept(results: Iterable[Article | Rejected], args: argparse.Namespace, tally: RejectTally,
+          ) -> list[Article]:
     """The accepted articles of `results`; rejected records are reported and counted (or stop the run)."""
     from saring.article import Rejected
     from saring.cli.common import format_rejected

@@ -13,12 +13,13 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from saring.article import Article
 from saring.index.fingerprint import Fingerprint, content_hash, fingerprint_many
 from saring.store import Store
 
+T = TypeVar("T")
 BATCH = 500  # articles per transaction: amortises commits, and a kill loses little work
 
 _ARTICLE_COLUMNS = ("content_hash, ext_id, title, url, site, published, text, paragraphs, metadata, "
@@ -36,7 +37,7 @@ class AddStats:
     existing: int = 0  # already in the store (same title, text and URL)
 
 
-def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch

@@ -77,7 +77,8 @@ def test_writer_workers_clean_in_parallel_and_store_the_same(tmp_path: Path, cap
     with open(need(CORPUS), encoding="utf-8") as fh:
         lines = [line for _, line in zip(range(30), fh, strict=False)]
     lines.insert(7, '{"text": "broken json\n')
-    lines.insert(20, '{"title": "Weather", "text": "' + "The weather today is sunny and warm in the city. " * 8 + '"}\n')
+    english = "The weather today is sunny and warm in the city. " * 8
+    lines.insert(20, '{"title": "Weather", "text": "' + english + '"}\n')
     path = tmp_path / "mixed.jsonl"
     path.write_text("".join(lines), encoding="utf-8")
     stored = {}
