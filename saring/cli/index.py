@@ -90,14 +90,11 @@ def _cleaned(args: argparse.Namespace, tally: RejectTally, size: int,
 def _cleaned_in_pool(args: argparse.Namespace, tally: RejectTally, size: int,
                      ) -> Iterator[tuple[list[Article], list[Fingerprint] | None]]:
     """Batches cleaned and fingerprinted by `args.workers` processes, in input order."""
-    from multiprocessing import get_context
-
     from saring.cli.common import ingest_options, load_boilerplate_stats
-    from saring.index.writer import batched
+    from saring.index.writer import batched, worker_pool
 
     setup = (ingest_options(args), load_boilerplate_stats(args))
-    # fork: workers only compute; the store connection is opened by this process only.
-    with get_context("fork").Pool(args.workers, initializer=_start_worker, initargs=setup) as pool:
+    with worker_pool(args.workers, _start_worker, setup) as pool:
         for results, fingerprints in pool.imap(_clean_and_fingerprint, batched(_records(args), size)):
             yield _kept(results, args, tally), fingerprints
 

@@ -10,14 +10,17 @@ in the next call if a run was killed); an article is found by `trace` once its k
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from saring.article import Article
 from saring.index.fingerprint import Fingerprint, content_hash, fingerprint_many
 from saring.store import Store
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 T = TypeVar("T")
 BATCH = 500  # articles per transaction: amortises commits, and a kill loses little work
@@ -112,6 +115,18 @@ def has_pending(store: Store) -> bool:
     return bool(store.query("SELECT 1 AS x FROM pending_keys LIMIT 1"))
 
 
+def worker_pool(workers: int, initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = (),
+                ) -> Pool:
+    """Processes that only compute (clean, fingerprint) for the one process that writes to the store.
+
+    Started with spawn, not fork: rensa's Rust thread pool does not survive a fork, so a forked worker
+    hangs in its first large MinHash call once this process has made one.
+    """
+    from multiprocessing import get_context
+
+    return get_context("spawn").Pool(workers, initializer, initargs)
+
+
 def _fingerprinted(batch: list[Article]) -> tuple[list[Article], list[Fingerprint]]:
     return batch, fingerprint_many(batch)
 
@@ -128,10 +143,7 @@ def add_articles(store: Store, articles: Iterable[Article], batch_size: int = BA
     if workers <= 1:
         yield from add_fingerprinted(store, ((batch, None) for batch in batches))
         return
-    from multiprocessing import get_context
-
-    # fork: workers only compute, they never touch the parent's open connection.
-    with get_context("fork").Pool(workers) as pool:
+    with worker_pool(workers) as pool:
         yield from add_fingerprinted(store, pool.imap(_fingerprinted, batches))
 
 

@@ -91,3 +91,16 @@ def test_writer_workers_clean_in_parallel_and_store_the_same(tmp_path: Path, cap
             stored[workers] = store.query("SELECT id, content_hash, title FROM articles ORDER BY id")
             assert not store.query("SELECT 1 AS x FROM pending_keys")
     assert len(stored[1]) == 30 and stored[1] == stored[2]
+
+
+def test_writer_worker_pool_survives_a_parent_that_used_minhash() -> None:
+    """rensa's thread pool does not survive fork: workers must still answer after the parent used it."""
+    import numpy as np
+
+    from saring.index.fingerprint import signatures
+    from saring.index.writer import worker_pool
+
+    sets = [np.arange(40, dtype=np.uint64) * 7 + i for i in range(600)]  # large enough to go parallel
+    expected = signatures(sets)
+    with worker_pool(1) as pool:
+        assert np.array_equal(pool.apply_async(signatures, (sets,)).get(timeout=120), expected)
