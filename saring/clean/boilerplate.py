@@ -52,7 +52,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 def match_pattern(paragraph: str) -> str | None:
     """The reason of the first pattern a short paragraph matches, if any."""
-    if len(paragraph.split()) > _MAX_BOILERPLATE_WORDS:
+    if len(paragraph.split(maxsplit=_MAX_BOILERPLATE_WORDS)) > _MAX_BOILERPLATE_WORDS:
         return None
     for reason, pattern in PATTERNS:
         if pattern.search(paragraph):

@@ -27,7 +27,7 @@ def _identifier() -> Any:
 
 def identify(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, probability) of the text's language."""
-    if len(text.split()) < MIN_WORDS:
+    if len(text.split(maxsplit=MIN_WORDS)) < MIN_WORDS:  # fewer than MIN_WORDS words, without a full split
         return "und", 0.0
     ranked = _identifier().rank(text[:_SAMPLE_CHARS])
     probs = dict(ranked[:10])

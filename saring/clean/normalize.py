@@ -15,7 +15,14 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _LINE_SEPARATORS = re.compile("\r\n?|[\u2028\u2029\u0085]")
-_COMMA_JOIN = re.compile(r"\s*,{2,}\s*|(?<=[.!?\"\u201d]),(?=[\"\u201cA-Z])")
+# Either ",," (2+ commas) with the whitespace around it, or a single comma between a sentence end and a
+# capital or opening quote. Written so that every match starts by consuming a whitespace or comma
+# character: the same matches as r"\s*,{2,}\s*|(?<=[.!?\"\u201d]),(?=[\"\u201cA-Z])", at half the cost
+# (a leading \s* makes the engine try every position of the text).
+_COMMA_JOIN = re.compile(
+    r"[\s,](?:(?<=\s)\s*,{2,}|(?<=,),+)\s*"
+    r"|,(?<=[.!?\"\u201d],)(?=[\"\u201cA-Z])"
+)
 _LEADING_DASH_COMMA = re.compile(r"^\s*-?\s*,+\s*")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -27,8 +34,7 @@ def normalize_chars(text: str) -> str:
     text = _LINE_SEPARATORS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(lines)
+    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))  # _SPACES has no \n
 
 
 def split_comma_joins(text: str) -> str:

@@ -14,6 +14,7 @@ from saring.article import Removed
 _ENDS_SENTENCE = re.compile(r"[.!?\"'\u201d\u2019)\]:*]$")
 _STARTS_LOWER = re.compile(r"^[a-z(]")
 _MIN_DUP_WORDS = 4  # shorter repeats ("Foto:", "***") are left to the boilerplate rules
+_WORD = re.compile(r"\w+")
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -34,7 +35,7 @@ def split_paragraphs(text: str) -> list[str]:
 
 def paragraph_key(paragraph: str) -> str:
     """Comparison key: case, punctuation and spacing do not make a repeat new."""
-    return " ".join(re.findall(r"\w+", paragraph.casefold()))
+    return " ".join(_WORD.findall(paragraph.casefold()))
 
 
 def drop_repeats(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
@@ -43,7 +44,7 @@ def drop_repeats(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
     removed: list[Removed] = []
     for paragraph in paragraphs:
         key = paragraph_key(paragraph)
-        if len(key.split()) >= _MIN_DUP_WORDS and key in seen:
+        if key in seen and len(key.split()) >= _MIN_DUP_WORDS:
             removed.append(Removed(text=paragraph, reason="duplicate_paragraph"))
             continue
         seen.add(key)

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from saring.lexicon.counts import KEY_BITS, Counts
+from saring.lexicon.keytable import KeyTable
 from saring.lexicon.npz import open_artefact, pack_words, unpack_words
 from saring.lexicon.thesaurus import Thesaurus, load_thesaurus
 from saring.lexicon.tokens import BOUNDARY, Token
@@ -36,11 +37,13 @@ UNKNOWN = -1
 
 @dataclass(frozen=True, slots=True)
 class Suspicions:
-    """Per eligible token: its position in the token list, suspicion (nats) and best synonym id."""
+    """Per eligible token: its position in the token list, suspicion (nats), best synonym id, and the
+    corpus counts an explanation compares: c(prev, best), c(prev, word), c(best, next), c(word, next)."""
 
     positions: np.ndarray
     suspicion: np.ndarray
     best: np.ndarray
+    pair_counts: np.ndarray  # shape (len(positions), 4)
     n_tokens: int
 
 
@@ -55,6 +58,7 @@ class Collocations:
     total: float
     syn_ptr: np.ndarray  # CSR of the synonyms seen in the corpus (an unseen word is never "more usual")
     syn_idx: np.ndarray
+    table: KeyTable  # where each bigram key sits in `keys`, by hashing (`bigram` is called per article)
 
     @classmethod
     def create(
@@ -72,7 +76,10 @@ class Collocations:
         np.cumsum(np.bincount(row[seen], minlength=len(thesaurus.words)), out=syn_ptr[1:])
         index = {w: i for i, w in enumerate(words)}
         total = float(unigrams.sum())
-        return cls(thesaurus, words, index, unigrams, keys, counts, total, syn_ptr, thesaurus.indices[seen])
+        return cls(
+            thesaurus, words, index, unigrams, keys, counts, total, syn_ptr, thesaurus.indices[seen],
+            KeyTable.build(keys),
+        )
 
     @classmethod
     def from_counts(cls, counts: Counts, thesaurus: Thesaurus) -> Collocations:
@@ -96,11 +103,8 @@ class Collocations:
     def bigram(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """c(left, right) for id arrays (0 where unseen or either side is unknown)."""
         shift = _shift(len(self.words))
-        keys = ((np.maximum(left, 0) << shift) | np.maximum(right, 0)).astype(self.keys.dtype)
-        order = np.argsort(keys)  # sorted queries: numpy's binary search then reuses the last bound
-        at = np.empty(len(keys), dtype=np.int64)
-        at[order] = np.minimum(np.searchsorted(self.keys, keys[order]), len(self.keys) - 1)
-        hit = (self.keys[at] == keys) & (left >= 0) & (right >= 0)
+        at = self.table.find((np.maximum(left, 0) << shift) | np.maximum(right, 0))
+        hit = (at >= 0) & (left >= 0) & (right >= 0)
         return np.where(hit, self.counts[at], 0.0)
 
     def suspicions(self, ids: np.ndarray, positions: np.ndarray, mu: float) -> Suspicions:
@@ -111,7 +115,7 @@ class Collocations:
         w = ids[positions]
         sizes = self.syn_ptr[w + 1] - self.syn_ptr[w] + 1 if len(w) else np.zeros(0, np.int64)
         if sizes.sum() == len(w):  # nothing to compare with
-            return Suspicions(positions[:0], np.zeros(0), np.zeros(0, np.int64), len(ids))
+            return Suspicions(positions[:0], np.zeros(0), np.zeros(0, np.int64), np.zeros((0, 4)), len(ids))
         boundary = self.index[BOUNDARY]
         padded = np.concatenate(([boundary], ids, [boundary]))
         starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
@@ -119,7 +123,7 @@ class Collocations:
         owner = np.repeat(w, sizes)
         at = np.minimum(self.syn_ptr[owner] + offset - 1, len(self.syn_idx) - 1)
         cand = np.where(offset == 0, owner, self.syn_idx[at])
-        score = self._score(
+        score, c_left, c_right = self._score(
             cand, np.repeat(padded[positions], sizes), np.repeat(padded[positions + 2], sizes), mu
         )
         others = np.where(offset == 0, -np.inf, score)
@@ -127,9 +131,15 @@ class Collocations:
         first_best = np.where(others == np.repeat(best_score, sizes), np.arange(len(others)), len(others))
         best_at = np.minimum.reduceat(first_best, starts)
         keep = sizes > 1
-        return Suspicions(positions[keep], (best_score - score[starts])[keep], cand[best_at][keep], len(ids))
+        suspicion = (best_score - score[starts])[keep]
+        word_at, best_at = starts[keep], best_at[keep]
+        pairs = np.stack((c_left[best_at], c_left[word_at], c_right[best_at], c_right[word_at]), axis=1)
+        return Suspicions(positions[keep], suspicion, cand[best_at], pairs, len(ids))
 
-    def _score(self, x: np.ndarray, prev: np.ndarray, nxt: np.ndarray, mu: float) -> np.ndarray:
+    def _score(
+        self, x: np.ndarray, prev: np.ndarray, nxt: np.ndarray, mu: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Score of each candidate `x` in its context, and the bigram counts c(prev, x), c(x, next)."""
         both = self.bigram(np.concatenate((prev, x)), np.concatenate((x, nxt)))  # one lookup
         c_left, c_right = both[: len(x)], both[len(x) :]
         prior = (self.unigrams[x] + 0.5) / self.total
@@ -137,8 +147,7 @@ class Collocations:
         known = nxt >= 0
         p_next = np.where(known, self.unigrams[np.maximum(nxt, 0)], 0.0) / self.total
         right = np.log(c_right + mu * p_next + 1e-12) - np.log(self.unigrams[x] + mu)
-        score: np.ndarray = left + np.where(known, right, 0.0)
-        return score
+        return left + np.where(known, right, 0.0), c_left, c_right
 
     def count(self, word: str) -> int:
         i = self.index.get(word)

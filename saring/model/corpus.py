@@ -14,6 +14,7 @@ import numpy as np
 
 from saring.model.datasets import BACKGROUND, FILES, LOADERS, Example, file_sha256
 from saring.model.dedup import cluster_ids
+from saring.model.distort import common_words
 from saring.model.features import FeatureSpec, TermFreq, article_text, term_freq
 from saring.model.signal_inputs import signal_matrix, signal_versions, to_article
 
@@ -31,6 +32,7 @@ class Corpus:
     signal_names: list[str]
     signal_versions: dict[str, str]
     sha256: dict[str, str]
+    keep_words: frozenset[str]  # common words of ordinary news, kept by the text distortion
 
     @classmethod
     def load(
@@ -39,6 +41,8 @@ class Corpus:
         """Load, clean, hash and score; clusters are computed across all datasets together."""
         from saring.signals import SIGNALS
 
+        keep = frozenset(common_words(data_dir, spec.common_words)) if spec.common_words else frozenset()
+
         examples = [e for name in datasets for e in LOADERS[name][1](data_dir)]
         articles = [to_article(e) for e in examples]
         names = list(SIGNALS)
@@ -46,12 +50,13 @@ class Corpus:
         return cls(
             examples=examples,
             texts=texts,
-            tfs=[term_freq(t, spec) for t in texts],
+            tfs=[term_freq(t, spec, keep) for t in texts],
             signals=signal_matrix(articles, names, cache_dir),
             groups=cluster_ids(examples),
             signal_names=names,
             signal_versions=signal_versions(names),
             sha256={name: file_sha256(data_dir / FILES[LOADERS[name][0]]) for name in datasets},
+            keep_words=keep,
         )
 
     def where(self, dataset: str) -> np.ndarray:
@@ -67,5 +72,11 @@ class Corpus:
         signals = self.signals[idx] if config.use_signals else np.zeros((len(idx), 0))
         labelled = np.array([self.examples[i].dataset not in BACKGROUND for i in idx], dtype=bool)
         return TrainingSet(
-            [self.tfs[i] for i in idx], signals, self.labels()[idx], self.groups[idx], weights, labelled
+            [self.tfs[i] for i in idx],
+            signals,
+            self.labels()[idx],
+            self.groups[idx],
+            weights,
+            labelled,
+            self.keep_words,
         )

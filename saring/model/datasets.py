@@ -118,6 +118,13 @@ def load_news2019(
     return out
 
 
+def news_bodies(data_dir: Path, publishers: tuple[str, ...]) -> Iterator[str]:
+    """Every article body of those 2019 publishers, unlabelled and unsampled (for word statistics)."""
+    for r in _jsonl(data_dir / FILES[NEWS_FILE_KEY], tuple(f"-{p}-" for p in publishers)):
+        if r["publisher"] in publishers:
+            yield str(r["text"])
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:

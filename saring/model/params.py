@@ -1,6 +1,7 @@
 """The trained model as plain arrays + metadata, and its safe on-disk form (.npz + .json, no pickle).
 
 Only buckets with a non-zero idf are stored (the rest can never fire), which keeps the file small.
+Format 2 adds the common-word list of the text distortion (`distort.py`) to the JSON.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import numpy as np
 from saring.model.features import FeatureSpec
 
 MODEL_NAME = "saring-hoax-lr"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 ARTEFACT_STEM = "hoax_model"
 
 
@@ -37,6 +38,7 @@ class ModelParams:
     threshold: float
     uncertain_band: float = 0.15
     metadata: dict[str, Any] = field(default_factory=dict)
+    keep_words: frozenset[str] = frozenset()  # words `distort` keeps; empty = no distortion (format 1)
 
     @property
     def version(self) -> str:
@@ -75,6 +77,7 @@ def save(params: ModelParams, directory: Path) -> tuple[Path, Path]:
         "threshold": params.threshold,
         "uncertain_band": params.uncertain_band,
         "metadata": params.metadata,
+        "keep_words": sorted(params.keep_words),
     }
     tmp_json = meta.with_suffix(".tmp")
     tmp_json.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -106,4 +109,5 @@ def load(npz_bytes: bytes | Path, meta_text: str) -> ModelParams:
         threshold=float(doc["threshold"]),
         uncertain_band=float(doc["uncertain_band"]),
         metadata=doc["metadata"],
+        keep_words=frozenset(doc.get("keep_words", ())),
     )

@@ -1,7 +1,8 @@
 """Inference: one article + its signal results -> the report's `hoax` object, explained.
 
 The score is a linear sum, so each n-gram's and each signal's share of it is exact: those shares are
-the `top_features`, and the explanation names the largest ones in plain words.
+the `top_features`, and the explanation names the largest ones in plain words. N-gram features are
+word patterns of the distorted text ("kata * kepada", see `distort.py`), shown as such.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ import numpy as np
 from saring.article import Article, SignalResult
 from saring.errors import SaringError
 from saring.model.calibrate import apply_platt
-from saring.model.features import article_text, bucket, ngrams, tfidf
+from saring.model.distort import MASK, NUMBER, distort
+from saring.model.features import article_text, gram_at, gram_buckets, tfidf
 from saring.model.params import ARTEFACT_STEM, ModelParams, load
+from saring.model.text import tokens
 
 TOP_FEATURES = 10
 SIGNAL_WORDS = {  # how a signal reads in an explanation: (score above its training average, below it)
@@ -54,14 +57,19 @@ class HoaxModel:
         The raw score is exact whatever `limit` is; only building the explanation objects is limited.
         """
         p = self.params
-        grams = ngrams(text, p.spec.max_n)
-        idx = np.fromiter((bucket(g, p.spec.n_hash) for g in grams), dtype=np.int64, count=len(grams))
+        words = tokens(text)
+        if p.keep_words:  # explanations then show patterns ("kata * kepada"): masked words never count
+            words = distort(words, p.keep_words)
+        idx = gram_buckets(words, p.spec.max_n, p.spec.n_hash)
         uniq, first, counts = np.unique(idx, return_index=True, return_counts=True)
         cols, values = tfidf((uniq, 1.0 + np.log(counts)), p.idf)
         shares = p.coef[cols] * values
         order = np.argsort(-np.abs(shares))[:limit]
         where = first[np.searchsorted(uniq, cols[order])]
-        out = [Contribution(grams[w], float(shares[o]), "ngram") for o, w in zip(order, where, strict=True)]
+        out = [
+            Contribution(gram_at(words, int(w)), float(shares[o]), "ngram")
+            for o, w in zip(order, where, strict=True)
+        ]
         values_by_name = {r.name: float(r.score) for r in results}
         for j, name in enumerate(p.signals):
             value = values_by_name.get(name, float(p.signal_mean[j]))  # a missing signal counts as "typical"
@@ -126,6 +134,10 @@ def explain(prob: float, label: str, top: list[Contribution], unused: list[str] 
         lines.append(f"Pushing it up: {_phrase(up)}.")
     if down:
         lines.append(f"Pushing it down: {_phrase(down)}.")
+    if any(c.kind == "ngram" and {MASK, NUMBER} & set(c.feature.split()) for c in up + down):
+        lines.append(
+            f"In the word patterns, {MASK} stands for any less common word and {NUMBER} for a number."
+        )
     if unused:
         lines.append(
             f"It gives no weight to {_phrase([Contribution(n, 0.0, 'signal') for n in unused])} "

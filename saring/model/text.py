@@ -87,13 +87,19 @@ def tokens(text: str) -> list[str]:
     """Lower-cased word tokens without verdict words; equal to the tokens of `mask_verdicts(text)`.
 
     Phrases are removed at token level here because running the phrase regex on every article
-    costs more than the whole rest of the featurisation.
+    costs more than the whole rest of the featurisation. Each distinct word is tested once.
     """
+    words = _TOKEN_RE.findall(text.lower().translate(_DIGITS))
+    distinct = set(words)
+    verdicts = {w for w in distinct if is_verdict_word(w)}
+    if distinct.isdisjoint(_PHRASE_HEADS):
+        return [w for w in words if w not in verdicts] if verdicts else words
     out: list[str] = []
-    for word in _TOKEN_RE.findall(text.lower().translate(_DIGITS)):
-        head = next((h for h in _PHRASE_HEADS.get(word, ()) if tuple(out[-len(h) :]) == h), None)
+    for word in words:
+        heads = _PHRASE_HEADS.get(word, ())
+        head = next((h for h in heads if tuple(out[-len(h) :]) == h), None) if heads else None
         if head:
             del out[-len(head) :]
-        elif not is_verdict_word(word):
+        elif word not in verdicts:
             out.append(word)
     return out

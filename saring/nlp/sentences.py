@@ -41,7 +41,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        _split_line(line, pos, spans)
+        if line:  # cleaned text separates paragraphs by an empty line: nothing to split there
+            _split_line(line, pos, spans)
         pos += len(line) + 1
     return spans
 
@@ -72,7 +73,7 @@ def _boundaries(line: str) -> list[int]:
         end = m.end()
         if _is_abbreviation(line, m.start(), m.group()):
             continue
-        after = end + (len(line[end:]) - len(line[end:].lstrip()))
+        after = len(line) - len(line[end:].lstrip())  # first non-space at or after `end`
         if _floating_quote(line, after):
             # a closing quote written with a space before it belongs to this sentence
             end = after + 1

@@ -115,6 +115,7 @@ class OutletTable:
     by_first: dict[str, list[Spelling]] = field(default_factory=dict)
     families: list[Spelling] = field(default_factory=list)
     lowercase: re.Pattern[str] = re.compile("(?!)")  # spellings that start in lower case ("detikcom")
+    lowercase_hints: tuple[str, ...] = ()  # one of these is in every text `lowercase` matches ("detik")
 
     def add(self, spelling: Spelling) -> None:
         if spelling.text.endswith("*"):
@@ -133,7 +134,9 @@ class OutletTable:
             word = m.group().rstrip(".")
             if word in by_first or word.startswith(prefixes):
                 starts.append(m.start())
-        return starts + [m.start() for m in self.lowercase.finditer(text)]
+        if any(hint in text for hint in self.lowercase_hints):  # rare: skip the regex scan otherwise
+            starts += [m.start() for m in self.lowercase.finditer(text)]
+        return starts
 
     def match(self, text: str, pos: int) -> tuple[Spelling, int] | None:
         """The longest known spelling starting at `pos`, with its end, if any."""
@@ -181,10 +184,10 @@ def outlet_table() -> OutletTable:
             table.add(Spelling(text, "" if canonical_name == "*" else canonical_name, flag == "+"))
     for spellings_of_word in table.by_first.values():
         spellings_of_word.sort(key=lambda sp: len(sp.text), reverse=True)
-    lower = sorted(
-        (re.escape(first) for first in table.by_first if first[0].islower()), key=len, reverse=True
-    )
-    table.lowercase = re.compile(r"\b(?:" + "|".join(lower) + ")")
+    lower = [first for first in table.by_first if first[0].islower()]
+    escaped = sorted(map(re.escape, lower), key=len, reverse=True)
+    table.lowercase = re.compile(r"\b(?:" + "|".join(escaped) + ")")
+    table.lowercase_hints = tuple(w for w in lower if not any(o != w and o in w for o in lower))
     return table
 
 

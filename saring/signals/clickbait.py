@@ -97,8 +97,10 @@ def model_logit(model: Model, feats: list[Feature]) -> tuple[float, list[float]]
     n = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
     x = (1.0 + np.log(n)) * model.idf[keys]
     norm = float(np.sqrt(x @ x)) or 1.0
-    share = dict(zip(counts, (model.weights[keys] * x / norm / n).tolist(), strict=True))
-    return model.bias + sum(share[i] * counts[i] for i in counts), [share[i] for i in ids]
+    per_key = (model.weights[keys] * x / norm / n).tolist()
+    share = dict(zip(counts, per_key, strict=True))
+    logit = model.bias + sum(s * c for s, c in zip(per_key, counts.values(), strict=True))
+    return logit, list(map(share.__getitem__, ids))
 
 
 def detect(article: Article) -> SignalResult:
@@ -136,18 +138,22 @@ def _model_evidence(article: Article, feats: list[Feature], shares: list[float])
     """Sum shares per token (bigrams split between their two tokens), keep the strongest positive ones."""
     per_span: defaultdict[tuple[int, int], float] = defaultdict(float)
     bigrams: list[tuple[Feature, float]] = []
+    names: dict[tuple[int, int], str] = {}  # shape feature of a span, for the explanation
     for feat, share in zip(feats, shares, strict=True):
-        if feat.name.startswith("b:"):
+        kind = feat.name[:2]
+        if kind == "b:":
             bigrams.append((feat, share))
-        elif not feat.name.startswith("g:"):
-            per_span[(feat.start, feat.end)] += share
+        elif kind != "g:":
+            span = feat[1:]  # (start, end)
+            per_span[span] += share
+            if kind == "s:":
+                names[span] = feat.name
     for feat, share in bigrams:
         inside = [span for span in per_span if feat.start <= span[0] and span[1] <= feat.end]
         for span in inside:
             per_span[span] += share / len(inside)
     ranked = sorted(per_span.items(), key=lambda item: -item[1])[:MAX_EVIDENCE]
     strong = [(span, s) for span, s in ranked if s >= MIN_EVIDENCE_LOGIT]
-    names = {(f.start, f.end): f.name for f in feats if f.name.startswith("s:")}
     return [evidence_at(article, *span, _why(article.title[span[0] : span[1]], names.get(span), s), "title")
             for span, s in sorted(strong)]
 

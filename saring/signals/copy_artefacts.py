@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from saring.article import Article, Evidence, SignalResult, evidence_at
 from saring.signals.attribution_outlets import (
@@ -83,6 +84,15 @@ _TRUNCATION = re.compile(
     r"(?:\.\.\.|…|\[\s*\.\.\.\s*\]|\(\s*\.\.\.\s*\)|[Bb]aca selengkapnya|[Ss]elengkapnya|[Rr]ead more|"
     r"[Cc]ontinue reading)\s*[,]?\s*$"
 )
+# What every match of a pattern contains (lower-cased) or ends with: texts without it skip the slower regex.
+_LEFTOVER_HINTS = (
+    "baca juga", "simak video", "simak juga video", "klik ", "loading...", "posting komentar",
+    "berlangganan gratis", "menyukai artikel", "scroll ", "advertisement", "download aplikasi",
+    "tonton video",
+)
+_SYNDICATION_HINTS = ("artikel ini ", "berita ini ")
+_SOURCE_LINE_HINTS = ("sumber", "source")
+_TRUNCATION_ENDS = ("...", "…", "]", ")", "elengkapnya", "ead more", "ontinue reading")
 _ENDS_SENTENCE = re.compile(r"[.!?\"'”’)\]:;*]\s*$")
 _DATELINE = re.compile(
     r"^\W{0,3}(?:(?P<city>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*[,-]\s*)?"
@@ -133,8 +143,9 @@ def _removed(article: Article) -> list[tuple[str, Evidence | None, str]]:
 
 def _leftovers(article: Article) -> list[tuple[str, Evidence | None, str]]:
     text = article.text
+    lowered = text.lower()
     found: list[tuple[str, Evidence | None, str]] = []
-    for m in _SYNDICATION.finditer(text):
+    for m in _finditer(_SYNDICATION, _SYNDICATION_HINTS, text, lowered):
         found.append(
             (
                 "syndication",
@@ -142,7 +153,7 @@ def _leftovers(article: Article) -> list[tuple[str, Evidence | None, str]]:
                 m.group(),
             )
         )
-    for m in _LEFTOVERS.finditer(text):
+    for m in _finditer(_LEFTOVERS, _LEFTOVER_HINTS, text, lowered):
         found.append(
             (
                 "leftover",
@@ -150,10 +161,17 @@ def _leftovers(article: Article) -> list[tuple[str, Evidence | None, str]]:
                 m.group(),
             )
         )
-    for m in _SOURCE_LINE.finditer(text):
+    for m in _finditer(_SOURCE_LINE, _SOURCE_LINE_HINTS, text, lowered):
         note = f"source credit line: {m.group('name').strip()}"
         found.append(("source_line", evidence_at(article, m.start("line"), m.end("line"), note), note))
     return found
+
+
+def _finditer(
+    pattern: re.Pattern[str], hints: tuple[str, ...], text: str, lowered: str
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, skipped when no hint occurs in the lower-cased text (the usual case)."""
+    return pattern.finditer(text) if any(h in lowered for h in hints) else iter(())
 
 
 def _truncations(article: Article) -> list[tuple[str, Evidence | None, str]]:
@@ -161,7 +179,7 @@ def _truncations(article: Article) -> list[tuple[str, Evidence | None, str]]:
     found: list[tuple[str, Evidence | None, str]] = []
     for i, (start, end) in enumerate(article.paragraphs):
         body = text[start:end].rstrip(", ")
-        m = _TRUNCATION.search(body)
+        m = _truncation(body)
         if m and len(body.split()) >= 3:
             found.append(
                 (
@@ -183,6 +201,13 @@ def _truncations(article: Article) -> list[tuple[str, Evidence | None, str]]:
                 ("truncated", evidence_at(article, at, start + len(body), "text stops mid-sentence"), last)
             )
     return found
+
+
+def _truncation(body: str) -> re.Match[str] | None:
+    """`_TRUNCATION.search(body)`; the regex only runs when the paragraph ends as a match would."""
+    tail = body.rstrip()
+    tail = tail[:-1].rstrip() if tail.endswith(",") else tail  # the match may close with ", "
+    return _TRUNCATION.search(body) if tail.endswith(_TRUNCATION_ENDS) else None
 
 
 def _identities(

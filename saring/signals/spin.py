@@ -37,6 +37,7 @@ class WordScores:
 
     tokens: list[Token]
     suspicions: Suspicions
+    word_ids: np.ndarray  # word id of each scored token (aligned with the `suspicions` arrays)
     first: np.ndarray  # index into `suspicions` arrays, one per distinct word
     freq: np.ndarray  # corpus count of each distinct word
 
@@ -100,7 +101,7 @@ def word_scores(text: str, col: Collocations, mu: float) -> WordScores:
     first = (
         order[np.concatenate(([True], word_ids[order][1:] != word_ids[order][:-1]))] if len(order) else order
     )
-    return WordScores(tokens, sus, first, col.unigrams[word_ids[first]])
+    return WordScores(tokens, sus, word_ids, first, col.unigrams[word_ids[first]])
 
 
 def analyse(article: Article, col: Collocations, cal: SpinCalibration) -> SignalResult:
@@ -131,16 +132,21 @@ def _evidence(
     sus, tokens = ws.suspicions, ws.tokens
     llr = cal.llr.ravel()[cell]
     strong = (llr > 0) & (sus.suspicion[ws.first] >= cal.evidence_nats)
-    keep = {tokens[p].norm for p in sus.positions[ws.first[strong]]}
-    picked = [i for i in np.argsort(-sus.suspicion, kind="stable") if tokens[sus.positions[i]].norm in keep]
-    picked = picked[:MAX_EVIDENCE]
-    contexts = [_context(tokens, int(sus.positions[i]), col.words[sus.best[i]]) for i in picked]
-    counts = col.pairs([pair for ctx in contexts for pair in ctx])  # one lookup for all explanations
+    if not strong.any():
+        return []
+    order = np.argsort(-sus.suspicion, kind="stable")
+    picked = order[np.isin(ws.word_ids[order], ws.word_ids[ws.first[strong]])][:MAX_EVIDENCE]
+    counts = sus.pair_counts[picked].astype(np.int64).tolist()  # looked up while scoring
     return [
         _explain(
-            article, tokens[sus.positions[i]], float(sus.suspicion[i]), ctx, counts[4 * k : 4 * k + 4], col
+            article,
+            tokens[sus.positions[i]],
+            float(sus.suspicion[i]),
+            _context(tokens, int(sus.positions[i]), col.words[sus.best[i]]),
+            n,
+            col,
         )
-        for k, (i, ctx) in enumerate(zip(picked, contexts, strict=True))
+        for i, n in zip(picked, counts, strict=True)
     ]
 
 

@@ -90,6 +90,11 @@ def _first_words() -> frozenset[str]:
     return frozenset(words[0] for words in lexicon())
 
 
+@cache
+def _longest_entry() -> int:
+    return max(map(len, lexicon()), default=1)
+
+
 def caps_runs(text: str, min_words: int) -> list[tuple[int, int]]:
     """Spans of `min_words`+ consecutive words in capitals (digits/punctuation may sit between).
 
@@ -176,20 +181,18 @@ def _exclamations(text: str, field: Field) -> list[Finding]:
 
 def _lexicon_hits(text: str, field: Field) -> list[Finding]:
     """Whole-word matches of word-list entries; multi-word entries may have any whitespace between."""
-    entries, firsts = lexicon(), _first_words()
-    longest = max(map(len, entries), default=1)
+    entries, firsts, longest = lexicon(), _first_words(), _longest_entry()
     tokens = list(_WORD.finditer(text))
+    lowered = list(map(str.lower, map(re.Match.group, tokens)))
     found = []
-    for i, m in enumerate(tokens):
-        if m.group().lower() not in firsts:
-            continue
+    for i in [i for i, word in enumerate(lowered) if word in firsts]:
         for n in range(min(longest, len(tokens) - i), 0, -1):
-            span = tokens[i : i + n]
-            key = tuple(t.group().lower() for t in span)
-            if key in entries and _only_spaces_between(text, span):
+            key = tuple(lowered[i : i + n])
+            if key in entries and _only_spaces_between(text, tokens[i : i + n]):
                 entry = " ".join(key)
                 why = f"{entries[key]} word '{entry}'"
-                found.append(Finding("lexicon", m.start(), span[-1].end(), field, why, entry))
+                start, end = tokens[i].start(), tokens[i + n - 1].end()
+                found.append(Finding("lexicon", start, end, field, why, entry))
                 break
     return found
 

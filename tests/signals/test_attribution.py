@@ -145,6 +145,20 @@ def test_attribution_cited_outlets(text: str, outlets: set[str]) -> None:
     assert {o.name for o in find_outlets(text) if not o.platform} == outlets
 
 
+@pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        ("Foto itu beredar luas, tulis kumparan.com pada Selasa.", {"Kumparan"}),
+        ("Video itu diunggah allkpop pekan lalu.", {"Allkpop"}),
+        ("Data itu dihimpun detikcom dari kepolisian.", {"detik"}),
+        ("Angka itu naik 30 detik kemudian.", set()),
+    ],
+)
+def test_attribution_finds_outlets_spelt_in_lower_case(text: str, outlets: set[str]) -> None:
+    """Lower-case spellings are searched only when a cheap substring test finds one: it must not miss."""
+    assert {o.name for o in find_outlets(text) if not o.platform} == outlets
+
+
 def test_attribution_own_outlet_is_not_a_citation() -> None:
     text = '"Kami sudah bertemu pihak Bappenas," jelas Agung saat berbincang dengan Kompas.com, Kamis.'
     assert _outlet_names(detect(_article(text, site="money.kompas.com")).details) == set()

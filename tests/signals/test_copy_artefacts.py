@@ -101,6 +101,49 @@ def test_copy_finds_each_artefact(text: str, site: str | None, finding: str) -> 
     assert finding in _findings(clean(Article(id="t", raw_text=text, site=site)))
 
 
+def _raw(text: str) -> Article:
+    """One paragraph, uncleaned, so that cleaning's boilerplate rules do not remove the phrase first."""
+    return Article(id="t", raw_text=text, text=text, paragraphs=[(0, len(text))])
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Baca Juga", "BACA JUGA", "Simak Video", "simak juga video", "Klik disini", "klik tautan",
+        "loading...", "Posting Komentar", "Berlangganan gratis", "Jika Anda menyukai artikel",
+        "Scroll to continue", "scroll untuk melanjutkan", "ADVERTISEMENT", "Download Aplikasi",
+        "Tonton Video",
+    ],
+)
+def test_copy_finds_every_widget_phrase(phrase: str) -> None:
+    """Each alternative of the leftover pattern gets past the cheap substring test in front of it."""
+    assert _findings(_raw(f"Polisi menangkap tiga pelaku di pasar. {phrase} sekarang juga."))["leftover"] == 1
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "...", "\u2026", "[ ... ]", "( ... )", "Baca selengkapnya", "Selengkapnya", "Read more",
+        "Continue reading", "...,\t", "Read more , ",
+    ],
+)
+def test_copy_finds_every_truncation_ending(ending: str) -> None:
+    result = detect(_raw(f"Polisi menangkap tiga pelaku pencurian motor di pasar {ending}"))
+    assert [e.why for e in result.evidence] == ["paragraph cut off"]
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Polisi menangkap pelaku. Berita ini telah dimuat di Kompas.com dengan judul Baru.", "syndication"),
+        ("Polisi menangkap tiga pelaku pencurian motor di pasar. SUMBER: Kompas", "source_line"),
+        ("Polisi menangkap tiga pelaku pencurian motor di pasar.\nSource : kompas.com", "source_line"),
+    ],
+)
+def test_copy_finds_credit_lines_in_any_case(text: str, finding: str) -> None:
+    assert finding in _findings(_raw(text))
+
+
 @pytest.mark.parametrize(
     ("text", "site"),
     [
