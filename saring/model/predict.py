@@ -134,10 +134,13 @@ def explain(prob: float, label: str, top: list[Contribution], unused: list[str] 
         lines.append(f"Pushing it up: {_phrase(up)}.")
     if down:
         lines.append(f"Pushing it down: {_phrase(down)}.")
-    if any(c.kind == "ngram" and {MASK, NUMBER} & set(c.feature.split()) for c in up + down):
+    patterns = [w for c in up + down if c.kind == "ngram" for w in c.feature.split()]
+    if {MASK, NUMBER} & set(patterns):
         lines.append(
             f"In the word patterns, {MASK} stands for any less common word and {NUMBER} for a number."
         )
+    if any(w[0].isdigit() for w in patterns):  # common numbers are kept with their digits folded
+        lines.append("Every digit is shown as 0 (0000 is any four-digit number, such as a year).")
     if unused:
         lines.append(
             f"It gives no weight to {_phrase([Contribution(n, 0.0, 'signal') for n in unused])} "

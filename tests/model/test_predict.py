@@ -35,6 +35,9 @@ def test_predict_seeds_get_probability_and_explanation(seed: str, request: pytes
     grams = [f["feature"] for f in hoax["top_features"] if f["kind"] == "ngram"]
     text = f"{report['article']['title']}\n{report['article']['text']}".lower()
     assert all(_pattern(g).search(text) for g in grams if not any(c.isdigit() or c == "#" for c in g))
+    quoted = " ".join(re.findall(r"“([^”]+)”", hoax["explanation"])).split()  # the patterns it names
+    assert ("* stands for any less common word" in hoax["explanation"]) == bool({"*", "#"} & set(quoted))
+    assert ("Every digit is shown as 0" in hoax["explanation"]) == any(w[0].isdigit() for w in quoted)
 
 
 def _pattern(gram: str) -> re.Pattern[str]:
