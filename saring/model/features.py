@@ -11,9 +11,7 @@ centred on their training mean and scaled so their weights are comparable with n
 
 from __future__ import annotations
 
-import math
 import zlib
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -46,23 +44,12 @@ def feature_words(text: str, keep: frozenset[str]) -> list[str]:
     return distort(words, keep) if keep else words
 
 
-def ngrams(text: str, max_n: int, keep: frozenset[str] = frozenset()) -> list[str]:
-    words = feature_words(text, keep)
-    grams = list(words)
-    for n in range(2, max_n + 1):
-        grams += [" ".join(words[i : i + n]) for i in range(len(words) - n + 1)]
-    return grams
-
-
-def bucket(gram: str, n_hash: int) -> int:
-    return zlib.crc32(gram.encode("utf-8")) & (n_hash - 1)
-
-
 def gram_buckets(words: list[str], max_n: int, n_hash: int) -> np.ndarray:
-    """`bucket(g)` of every g in `ngrams` order without building the n-gram strings (inference hot path).
+    """The bucket (CRC-32 of the UTF-8 n-gram "a b c", masked to `n_hash`) of every 1..max_n-gram of
+    `words`: unigrams first, then bigrams, and so on (the order `gram_at` reads back).
 
-    CRC-32 can be continued (`zlib.crc32(data, crc)`), so the hash of "a b" is the hash of "a" continued
-    over " b": each n-gram extends the (n-1)-gram before it, and each word is encoded once.
+    The n-gram strings are never built: CRC-32 can be continued (`zlib.crc32(data, crc)`), so the hash
+    of "a b" is the hash of "a" continued over " b", and each word is encoded once.
     """
     encoded = [_encoded(w) for w in words]
     level = [crc for crc, _ in encoded]
@@ -74,7 +61,7 @@ def gram_buckets(words: list[str], max_n: int, n_hash: int) -> np.ndarray:
 
 
 def gram_at(words: list[str], index: int) -> str:
-    """The n-gram at `index` of `ngrams` order (unigrams, then bigrams, ...), from the words."""
+    """The n-gram at `index` of `gram_buckets` order (unigrams, then bigrams, ...), from the words."""
     n = 1
     while index >= len(words) - n + 1:
         index -= len(words) - n + 1
@@ -94,11 +81,10 @@ def article_text(title: str, text: str) -> str:
 
 
 def term_freq(text: str, spec: FeatureSpec, keep: frozenset[str] = frozenset()) -> TermFreq:
-    counts = Counter(bucket(g, spec.n_hash) for g in ngrams(text, spec.max_n, keep))
-    idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-    tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
-    order = np.argsort(idx)
-    return idx[order], tf[order]
+    """(sorted buckets, sublinear term frequency): the same computation training and inference use."""
+    buckets = gram_buckets(feature_words(text, keep), spec.max_n, spec.n_hash)
+    idx, counts = np.unique(buckets, return_counts=True)
+    return idx, 1.0 + np.log(counts)
 
 
 def fit_idf(tfs: list[TermFreq], spec: FeatureSpec) -> np.ndarray:

@@ -17,10 +17,9 @@ import numpy as np
 from saring.article import Article, SignalResult
 from saring.errors import SaringError
 from saring.model.calibrate import apply_platt
-from saring.model.distort import MASK, NUMBER, distort
-from saring.model.features import article_text, gram_at, gram_buckets, tfidf
+from saring.model.distort import MASK, NUMBER
+from saring.model.features import article_text, feature_words, gram_at, gram_buckets, tfidf
 from saring.model.params import ARTEFACT_STEM, ModelParams, load
-from saring.model.text import tokens
 
 TOP_FEATURES = 10
 SIGNAL_WORDS = {  # how a signal reads in an explanation: (score above its training average, below it)
@@ -57,9 +56,7 @@ class HoaxModel:
         The raw score is exact whatever `limit` is; only building the explanation objects is limited.
         """
         p = self.params
-        words = tokens(text)
-        if p.keep_words:  # explanations then show patterns ("kata * kepada"): masked words never count
-            words = distort(words, p.keep_words)
+        words = feature_words(text, p.keep_words)  # patterns ("kata * kepada") when the model distorts
         idx = gram_buckets(words, p.spec.max_n, p.spec.n_hash)
         uniq, first, counts = np.unique(idx, return_index=True, return_counts=True)
         cols, values = tfidf((uniq, 1.0 + np.log(counts)), p.idf)

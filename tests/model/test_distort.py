@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from saring.model.distort import MASK, NUMBER, common_words, distort
-from saring.model.features import FeatureSpec, feature_words, ngrams
+from saring.model.features import FeatureSpec, feature_words
 from saring.model.text import tokens
+from tests.model.test_features import ngrams
 
 
 @pytest.mark.parametrize(
