@@ -57,7 +57,6 @@ def _records(args: argparse.Namespace) -> Iterator[Article | Rejected]:
 def _kept(results: Iterable[Article | Rejected], args: argparse.Namespace, tally: RejectTally,
           ) -> list[Article]:
     """The accepted articles of `results`; rejected records are reported and counted (or stop the run)."""
-    from saring.article import Rejected
     from saring.cli.common import format_rejected
     from saring.errors import SaringError
 
@@ -75,27 +74,20 @@ def _kept(results: Iterable[Article | Rejected], args: argparse.Namespace, tally
 
 
 def _cleaned(args: argparse.Namespace, tally: RejectTally, size: int,
-             ) -> Iterator[tuple[list[Article], list[Fingerprint] | None]]:
-    """Batches of cleaned articles, cleaned here (fingerprints are then computed by the writer)."""
-    from saring.cli.common import ingest_options, load_boilerplate_stats
-    from saring.index.writer import batched
-    from saring.pipeline import prepare
-
-    options, boilerplate = ingest_options(args), load_boilerplate_stats(args)
-    for batch in batched(_records(args), size):
-        results = (r if isinstance(r, Rejected) else prepare(r, options, boilerplate) for r in batch)
-        yield _kept(results, args, tally), None
-
-
-def _cleaned_in_pool(args: argparse.Namespace, tally: RejectTally, size: int,
-                     ) -> Iterator[tuple[list[Article], list[Fingerprint] | None]]:
-    """Batches cleaned and fingerprinted by `args.workers` processes, in input order."""
+             ) -> Iterator[tuple[list[Article], list[Fingerprint]]]:
+    """Batches of cleaned, fingerprinted articles in input order: here, or in `args.workers` processes."""
     from saring.cli.common import ingest_options, load_boilerplate_stats
     from saring.index.writer import batched, worker_pool
 
     setup = (ingest_options(args), load_boilerplate_stats(args))
+    batches = batched(_records(args), size)
+    if args.workers <= 1:
+        for batch in batches:
+            results, fingerprints = _clean_and_fingerprint(batch, setup)
+            yield _kept(results, args, tally), fingerprints
+        return
     with worker_pool(args.workers, _start_worker, setup) as pool:
-        for results, fingerprints in pool.imap(_clean_and_fingerprint, batched(_records(args), size)):
+        for results, fingerprints in pool.imap(_clean_and_fingerprint, batches):
             yield _kept(results, args, tally), fingerprints
 
 
@@ -107,12 +99,13 @@ def _start_worker(options: Any, boilerplate: Any) -> None:
     _WORKER_SETUP = (options, boilerplate)
 
 
-def _clean_and_fingerprint(batch: list[Article | Rejected],
+def _clean_and_fingerprint(batch: list[Article | Rejected], setup: tuple[Any, Any] | None = None,
                            ) -> tuple[list[Article | Rejected], list[Fingerprint]]:
+    """Clean a batch of records (rejected ones pass through) and fingerprint the accepted articles."""
     from saring.index.fingerprint import fingerprint_many
     from saring.pipeline import prepare
 
-    options, boilerplate = _WORKER_SETUP
+    options, boilerplate = setup or _WORKER_SETUP
     results = [r if isinstance(r, Rejected) else prepare(r, options, boilerplate) for r in batch]
     return results, fingerprint_many([r for r in results if not isinstance(r, Rejected)])
 
@@ -125,10 +118,9 @@ def run_add(args: argparse.Namespace) -> int:
     tally = RejectTally()
     added = existing = 0
     size = args.batch_size or BATCH
-    batches = _cleaned_in_pool(args, tally, size) if args.workers > 1 else _cleaned(args, tally, size)
     with open_store(args.db) as store:
         store.migrate()
-        for batch in add_fingerprinted(store, batches):
+        for batch in add_fingerprinted(store, _cleaned(args, tally, size)):
             added += batch.added
             existing += batch.existing
     print(f"saring: {added} articles added, {existing} already in {args.db or 'saring.db'}, "
