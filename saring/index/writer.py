@@ -30,7 +30,7 @@ _ARTICLE_COLUMNS = ("content_hash, ext_id, title, url, site, published, text, pa
 ROWS_PER_STATEMENT = 500  # multi-row INSERTs: one round trip per 500 rows instead of one per row
 # Articles between merges of pending keys: each merge walks the key tables' pages once, in key order,
 # instead of every batch touching pages at random; larger means cheaper indexing and later
-# visibility during long runs (not tuned: 50,000 keeps a merge to a few seconds).
+# visibility during long runs (50,000 was not tuned).
 MERGE_EVERY = 50_000
 BAND, ANCHOR = 0, 1  # pending_keys.kind
 
