@@ -18,7 +18,7 @@ and share word ids with the thesaurus: ids below `len(thesaurus.words)` are thes
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -56,9 +56,12 @@ class Collocations:
     keys: np.ndarray  # sorted bigram keys left << shift | right: uint32 (shift 16) while ids fit 16 bits
     counts: np.ndarray  # float64 per key
     total: float
-    syn_ptr: np.ndarray  # CSR of the synonyms seen in the corpus (an unseen word is never "more usual")
-    syn_idx: np.ndarray
+    # Candidates of thesaurus word w: cand_flat[cand_start[w] : cand_start[w + 1]], the word itself first,
+    # then its synonyms seen in the corpus (an unseen word is never "more usual").
+    cand_start: np.ndarray
+    cand_flat: np.ndarray
     table: KeyTable  # where each bigram key sits in `keys`, by hashing (`bigram` is called per article)
+    _smoothing: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     @classmethod
     def create(
@@ -71,14 +74,20 @@ class Collocations:
     ) -> Collocations:
         keys = keys.astype(np.uint32 if _shift(len(words)) == 16 else np.uint64)
         seen = unigrams[thesaurus.indices] > 0
-        row = np.repeat(np.arange(len(thesaurus.words)), np.diff(thesaurus.indptr))
-        syn_ptr = np.zeros(len(thesaurus.words) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(row[seen], minlength=len(thesaurus.words)), out=syn_ptr[1:])
+        n_words = len(thesaurus.words)
+        row = np.repeat(np.arange(n_words), np.diff(thesaurus.indptr))
+        sizes = np.bincount(row[seen], minlength=n_words) + 1
+        cand_start = np.zeros(n_words + 1, dtype=np.int64)
+        np.cumsum(sizes, out=cand_start[1:])
+        is_word = np.zeros(cand_start[-1], dtype=bool)
+        is_word[cand_start[:-1]] = True
+        cand_flat = np.empty(cand_start[-1], dtype=np.int64)
+        cand_flat[is_word] = np.arange(n_words)
+        cand_flat[~is_word] = thesaurus.indices[seen]
         index = {w: i for i, w in enumerate(words)}
         total = float(unigrams.sum())
         return cls(
-            thesaurus, words, index, unigrams, keys, counts, total, syn_ptr, thesaurus.indices[seen],
-            KeyTable.build(keys),
+            thesaurus, words, index, unigrams, keys, counts, total, cand_start, cand_flat, KeyTable.build(keys)
         )
 
     @classmethod
@@ -113,22 +122,21 @@ class Collocations:
         `mu` is the Dirichlet prior strength (larger: unseen bigrams count for less).
         """
         w = ids[positions]
-        sizes = self.syn_ptr[w + 1] - self.syn_ptr[w] + 1 if len(w) else np.zeros(0, np.int64)
-        if sizes.sum() == len(w):  # nothing to compare with
+        sizes = self.cand_start[w + 1] - self.cand_start[w]
+        n_cand = int(sizes.sum())
+        if n_cand == len(w):  # nothing to compare with
             return Suspicions(positions[:0], np.zeros(0), np.zeros(0, np.int64), np.zeros((0, 4)), len(ids))
         boundary = self.index[BOUNDARY]
         padded = np.concatenate(([boundary], ids, [boundary]))
         starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-        offset = np.arange(int(sizes.sum())) - np.repeat(starts, sizes)
-        owner = np.repeat(w, sizes)
-        at = np.minimum(self.syn_ptr[owner] + offset - 1, len(self.syn_idx) - 1)
-        cand = np.where(offset == 0, owner, self.syn_idx[at])
+        cand = self.cand_flat[np.repeat(self.cand_start[w] - starts, sizes) + np.arange(n_cand)]
         score, c_left, c_right = self._score(
             cand, np.repeat(padded[positions], sizes), np.repeat(padded[positions + 2], sizes), mu
         )
-        others = np.where(offset == 0, -np.inf, score)
+        others = score.copy()
+        others[starts] = -np.inf  # the word itself is not its own synonym
         best_score = np.maximum.reduceat(others, starts)
-        first_best = np.where(others == np.repeat(best_score, sizes), np.arange(len(others)), len(others))
+        first_best = np.where(others == np.repeat(best_score, sizes), np.arange(n_cand), n_cand)
         best_at = np.minimum.reduceat(first_best, starts)
         keep = sizes > 1
         suspicion = (best_score - score[starts])[keep]
@@ -142,12 +150,22 @@ class Collocations:
         """Score of each candidate `x` in its context, and the bigram counts c(prev, x), c(x, next)."""
         both = self.bigram(np.concatenate((prev, x)), np.concatenate((x, nxt)))  # one lookup
         c_left, c_right = both[: len(x)], both[len(x) :]
-        prior = (self.unigrams[x] + 0.5) / self.total
-        left = np.log(c_left + mu * prior)
+        mu_prior, mu_next, log_norm = self._smoothed(mu)
+        left = np.log(c_left + mu_prior[x])
         known = nxt >= 0
-        p_next = np.where(known, self.unigrams[np.maximum(nxt, 0)], 0.0) / self.total
-        right = np.log(c_right + mu * p_next + 1e-12) - np.log(self.unigrams[x] + mu)
+        right = np.log(c_right + np.where(known, mu_next[np.maximum(nxt, 0)], 0.0) + 1e-12) - log_norm[x]
         return left + np.where(known, right, 0.0), c_left, c_right
+
+    def _smoothed(self, mu: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per word id: mu * P(x) with P(x) = (c(x) + 0.5) / total, mu * c(x) / total, log(c(x) + mu).
+
+        Computed once per `mu` (the same float operations as per candidate, so scores do not change):
+        per article that saved ~0.05 ms of the spin signal's 0.9.
+        """
+        if mu not in self._smoothing:
+            u = self.unigrams
+            self._smoothing[mu] = (mu * ((u + 0.5) / self.total), mu * (u / self.total), np.log(u + mu))
+        return self._smoothing[mu]
 
     def count(self, word: str) -> int:
         i = self.index.get(word)
