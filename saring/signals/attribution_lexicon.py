@@ -3,9 +3,26 @@
 Compiled by hand from Indonesian news style (Kompas, Tempo, detik, Antara house style: "kata X",
 "ujar X", "X mengatakan, ...", "Menurut X, ...") and checked against the 2019 CLICK-ID article corpus.
 All entries are lower case; matching is case-insensitive unless a caller says otherwise.
+`by_prefix` turns a word list into a regex alternation that scans fast.
 """
 
 from __future__ import annotations
+
+import string
+
+LETTERS = tuple(string.ascii_lowercase)
+
+
+def by_prefix(words: frozenset[str], prefixes: tuple[str, ...]) -> str:
+    """A regex alternation of `words` factored by their prefixes ("me(?:ngatakan|nyatakan)"): the regex
+    engine then tries a few branches per position instead of every word, much faster to scan."""
+    groups = [
+        f"{p}(?:{'|'.join(sorted((w[len(p) :] for w in words if w.startswith(p)), key=len, reverse=True))})"
+        for p in prefixes
+        if any(w.startswith(p) for w in words)
+    ]
+    return "|".join(groups)
+
 
 # Verbs that follow a quote or clause and precede the speaker: `"...," kata Rachid`. Each also takes
 # the enclitic -nya ("ujarnya" = "he said").

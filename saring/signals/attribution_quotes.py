@@ -17,7 +17,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from saring.nlp import split_sentences
-from saring.signals.attribution_lexicon import FRONT_VERBS, INVERTED_VERBS, PASSIVE_VERBS, SAY_VERBS
+from saring.signals.attribution_lexicon import (
+    FRONT_VERBS,
+    INVERTED_VERBS,
+    LETTERS,
+    PASSIVE_VERBS,
+    SAY_VERBS,
+    by_prefix,
+)
 from saring.signals.attribution_names import Speaker, speaker_after, speaker_before
 
 _MARK = re.compile('["“”„«»]')
@@ -38,21 +45,9 @@ _PRE_INV = re.compile(
 )
 
 
-def _by_prefix(words: frozenset[str], prefixes: tuple[str, ...]) -> str:
-    """An alternation factored by the words' prefixes ("me(?:ngatakan|nyatakan)"), much faster to scan."""
-    groups = [
-        f"{p}(?:{'|'.join(sorted((w[len(p) :] for w in words if w.startswith(p)), key=len, reverse=True))})"
-        for p in prefixes
-        if any(w.startswith(p) for w in words)
-    ]
-    return "|".join(groups)
-
-
 # No leading \b: a literal first character lets the regex engine skip ahead; callers check the boundary.
-_ME_WORD = re.compile(rf"(?:{_by_prefix(FRONT_VERBS, ('me', 'be'))})\b")
-_DI_WORD = re.compile(
-    rf"[Dd]i(?:{_by_prefix(frozenset(w[2:] for w in PASSIVE_VERBS), tuple('abcdefghijklmnopqrstuvwxyz'))})\b"
-)
+_ME_WORD = re.compile(rf"(?:{by_prefix(FRONT_VERBS, ('me', 'be'))})\b")
+_DI_WORD = re.compile(rf"[Dd]i(?:{by_prefix(frozenset(w[2:] for w in PASSIVE_VERBS), LETTERS)})\b")
 _OLEH = re.compile(r"\s+(?:oleh\s+)?")
 _MENURUT = re.compile(r"(?P<verb>[Mm]enurut)(?P<nya>nya)?\b\s*")
 _INLINE_INV = re.compile(rf",\s*(?P<verb>{_INV})(?P<nya>nya)?\b\s*")
@@ -227,11 +222,16 @@ def _word_start(text: str, pos: int) -> bool:
 
 
 def _menurut_hits(text: str) -> list[tuple[int, str, int, bool]]:
-    return [
-        (m.start(), "menurut", m.end(), bool(m.group("nya")))
-        for m in _MENURUT.finditer(text)
-        if _word_start(text, m.start())
-    ]
+    """Matches of `_MENURUT` (they cannot overlap), tried where "enurut" occurs: `str.find` skips to
+    them 8x faster than a regex scan, which stops at every "m"."""
+    hits = []
+    at = text.find("enurut", 1)
+    while at >= 0:
+        m = _MENURUT.match(text, at - 1)
+        if m and _word_start(text, at - 1):
+            hits.append((at - 1, "menurut", m.end(), bool(m.group("nya"))))
+        at = text.find("enurut", at + 1)
+    return hits
 
 
 def _front_hits(text: str) -> list[tuple[int, str, int, bool]]:

@@ -20,11 +20,21 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
+from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from saring.article import Article, Evidence, SignalResult, evidence_at
-from saring.signals.clickbait_features import SHAPE_WHY, Feature, bucket, headline_features
+from saring.signals.clickbait_features import (
+    SHAPE_WHY,
+    Feature,
+    Part,
+    WordGrams,
+    bucket,
+    headline_parts,
+    ngram_buckets,
+)
 from saring.signals.tone import shouting_headline
 
 if TYPE_CHECKING:
@@ -87,20 +97,25 @@ def load_model() -> Model:
     return Model(weights, idf, float(meta["bias"]), float(meta["threshold"]), int(meta["n_buckets"]))
 
 
-def model_logit(model: Model, feats: list[Feature]) -> tuple[float, list[float]]:
-    """The model's log-odds and each feature's exact share of it (tf-idf, L2-normalised, as trained)."""
+def part_buckets(model: Model, parts: list[Part]) -> list[tuple[int, ...]]:
+    """The bucket of each feature, grouped by part (a word's n-grams come from a per-word cache)."""
+    n = model.n_buckets
+    return [ngram_buckets(p.word, n) if isinstance(p, WordGrams) else (bucket(p.name, n),) for p in parts]
+
+
+def model_logit(model: Model, buckets: list[tuple[int, ...]]) -> tuple[float, dict[int, float]]:
+    """The model's log-odds and each bucket's exact share of it per occurrence (tf-idf, L2-normalised,
+    as trained). Buckets are counted in first-seen feature order, which fixes the float sums."""
     import numpy as np
 
-    ids = [bucket(f.name, model.n_buckets) for f in feats]
-    counts = Counter(ids)
+    counts = Counter(chain.from_iterable(buckets))
     keys = np.fromiter(counts, dtype=np.int64, count=len(counts))
     n = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
     x = (1.0 + np.log(n)) * model.idf[keys]
     norm = float(np.sqrt(x @ x)) or 1.0
     per_key = (model.weights[keys] * x / norm / n).tolist()
-    share = dict(zip(counts, per_key, strict=True))
-    logit = model.bias + sum(s * c for s, c in zip(per_key, counts.values(), strict=True))
-    return logit, list(map(share.__getitem__, ids))
+    logit = model.bias + sum(map(mul, per_key, counts.values()))
+    return logit, dict(zip(counts, per_key, strict=True))
 
 
 def detect(article: Article) -> SignalResult:
@@ -108,13 +123,14 @@ def detect(article: Article) -> SignalResult:
     model = load_model()
     if not article.title.strip():
         return SignalResult(NAME, VERSION, 0.0, False, model.threshold, "no headline to score")
-    feats = headline_features(article.title)
-    logit, shares = model_logit(model, feats)
+    parts = headline_parts(article.title)
+    buckets = part_buckets(model, parts)
+    logit, share = model_logit(model, buckets)
     found = pattern_evidence(article)
     total = logit + PATTERN_LOGIT * len(found)
     score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
     flag = score >= model.threshold
-    evidence = found + (_model_evidence(article, feats, shares) if flag else [])
+    evidence = found + (_model_evidence(article, parts, buckets, share) if flag else [])
     summary = f"headline {'looks like' if flag else 'does not look like'} clickbait ({score:.0%})"
     details: dict[str, object] = {"model_logit": round(logit, 3), "patterns": [e.why for e in found]}
     evidence = evidence[:MAX_EVIDENCE]
@@ -134,24 +150,32 @@ def pattern_evidence(article: Article) -> list[Evidence]:
     return found
 
 
-def _model_evidence(article: Article, feats: list[Feature], shares: list[float]) -> list[Evidence]:
+def _model_evidence(
+    article: Article, parts: list[Part], buckets: list[tuple[int, ...]], share: dict[int, float]
+) -> list[Evidence]:
     """Sum shares per token (bigrams split between their two tokens), keep the strongest positive ones."""
     per_span: defaultdict[tuple[int, int], float] = defaultdict(float)
     bigrams: list[tuple[Feature, float]] = []
     names: dict[tuple[int, int], str] = {}  # shape feature of a span, for the explanation
-    for feat, share in zip(feats, shares, strict=True):
-        kind = feat.name[:2]
+    for part, ids in zip(parts, buckets, strict=True):
+        span = part[1:]  # (start, end)
+        if isinstance(part, WordGrams):
+            total = per_span[span]
+            for i in ids:  # one addition per n-gram, in feature order: the same float sums as per feature
+                total += share[i]
+            per_span[span] = total
+            continue
+        kind = part.name[:2]
         if kind == "b:":
-            bigrams.append((feat, share))
+            bigrams.append((part, share[ids[0]]))
         elif kind != "g:":
-            span = feat[1:]  # (start, end)
-            per_span[span] += share
+            per_span[span] += share[ids[0]]
             if kind == "s:":
-                names[span] = feat.name
-    for feat, share in bigrams:
+                names[span] = part.name
+    for feat, s in bigrams:
         inside = [span for span in per_span if feat.start <= span[0] and span[1] <= feat.end]
         for span in inside:
-            per_span[span] += share / len(inside)
+            per_span[span] += s / len(inside)
     ranked = sorted(per_span.items(), key=lambda item: -item[1])[:MAX_EVIDENCE]
     strong = [(span, s) for span, s in ranked if s >= MIN_EVIDENCE_LOGIT]
     return [evidence_at(article, *span, _why(article.title[span[0] : span[1]], names.get(span), s), "title")

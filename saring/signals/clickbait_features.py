@@ -1,15 +1,17 @@
 """Headline features for the clickbait model, each tied to the span of the headline it came from.
 
-Training (`train_clickbait`) and scoring (`clickbait`) call the same function, so the model sees
-exactly the features it was trained on, and every weight can be traced back to characters of the
-title for evidence. Features are hashed into a fixed number of buckets with CRC-32 (stable across
-processes and platforms, unlike `hash()`), so the artefact is a plain weight array.
+Training (`train_clickbait`, via `headline_features`) and scoring (`clickbait`, via `headline_parts`)
+share one definition, so the model sees exactly the features it was trained on, and every weight can
+be traced back to characters of the title for evidence. Features are hashed into a fixed number of
+buckets with CRC-32 (stable across processes and platforms, unlike `hash()`), so the artefact is a
+plain weight array.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
 from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -26,8 +28,20 @@ class Feature(NamedTuple):
     end: int
 
 
-_feature = tuple.__new__
+class WordGrams(NamedTuple):
+    """All character n-gram features of one (lower-cased) word, spanning that word in the title.
 
+    Scoring keeps them together so that their buckets are computed once per distinct word
+    (`ngram_buckets`) instead of hashing ~190 n-gram names per headline: with the grouped evidence
+    sums this took clickbait from 0.28 to 0.15 ms per 2019 article.
+    """
+
+    word: str
+    start: int
+    end: int
+
+
+Part = Feature | WordGrams
 
 # Readable descriptions of shape features, used in evidence `why` texts.
 SHAPE_WHY: dict[str, str] = {
@@ -38,22 +52,40 @@ SHAPE_WHY: dict[str, str] = {
 }
 
 
-def headline_features(title: str) -> list[Feature]:
-    """Word uni/bigrams, in-word character 2-5-grams and shape features of one headline.
+def headline_parts(title: str) -> list[Part]:
+    """Word uni/bigrams, in-word character 2-5-grams and shape features of one headline, in model order.
 
     Name prefixes: ``w:`` word, ``b:`` bigram, ``c:`` character n-gram, ``s:`` shape of a span,
     ``g:`` shape of the whole headline (capital ratio, length), which is never shown as evidence.
     """
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(title)]
-    feats = _word_features(tokens)
-    feats += _char_features(tokens)
-    feats += _shape_features(title, tokens)
+    parts: list[Part] = []
+    parts += _word_features(tokens)
+    parts += _char_features(tokens)
+    parts += _shape_features(title, tokens)
+    return parts
+
+
+def headline_features(title: str) -> list[Feature]:
+    """`headline_parts` with every character n-gram as a feature of its own (what training counts)."""
+    feats: list[Feature] = []
+    for part in headline_parts(title):
+        if isinstance(part, WordGrams):
+            feats += [Feature(name, part.start, part.end) for name in _char_ngrams(part.word)]
+        else:
+            feats.append(part)
     return feats
 
 
 def bucket(name: str, n_buckets: int) -> int:
     """Stable hash of a feature name into `[0, n_buckets)` (n_buckets is a power of two)."""
     return zlib.crc32(name.encode("utf-8", "surrogatepass")) & (n_buckets - 1)
+
+
+@lru_cache(maxsize=1 << 13)  # ~10 MB; 82% hits on 2019 headlines (84% would be all their words)
+def ngram_buckets(word: str, n_buckets: int) -> tuple[int, ...]:
+    """The buckets of a word's character n-grams, in feature order."""
+    return tuple(bucket(name, n_buckets) for name in _char_ngrams(word))
 
 
 def _word_features(tokens: list[tuple[str, int, int]]) -> list[Feature]:
@@ -65,13 +97,10 @@ def _word_features(tokens: list[tuple[str, int, int]]) -> list[Feature]:
     return feats
 
 
-def _char_features(tokens: list[tuple[str, int, int]]) -> list[Feature]:
-    feats: list[Feature] = []
-    for tok, start, end in tokens:
-        if tok[0].isalnum() or tok[0] == "_":
-            # ~190 per headline: the tuple is built directly, skipping NamedTuple's Python-level __new__
-            feats += [_feature(Feature, (name, start, end)) for name in _char_ngrams(tok.lower())]
-    return feats
+def _char_features(tokens: list[tuple[str, int, int]]) -> list[WordGrams]:
+    return [
+        WordGrams(tok.lower(), start, end) for tok, start, end in tokens if tok[0].isalnum() or tok[0] == "_"
+    ]
 
 
 def _char_ngrams(word: str) -> list[str]:

@@ -45,14 +45,20 @@ _MAX_EVIDENCE = 12
 Field = Literal["text", "title"]
 
 _CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
-_NO_ASCII_LOWER_WORD = re.compile(r"[^\W\d_a-z]{2,}")  # capitals (and caseless/non-ASCII words)
+# Words of 2+ capitals (or caseless/non-ASCII letters). Written `[A-Z\x80-...]` first so that the regex
+# engine skips ahead over ASCII lower case (2.3x faster); the look-behind then checks that first letter.
+_NO_ASCII_LOWER_WORD = re.compile(r"[A-Z\x80-\U0010ffff](?<=[^\W\d_a-z])[^\W\d_a-z]+")
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 # A call to spread contains one of these (lower-cased); texts without any skip the slower regex.
 _SPREAD_KEYS = ("sebar", "viral", "bagikan", "share", "teruskan", "forward", "kirimkan", "hapus", "take",
                 "blokir", "berhenti")
-_EXCLAIM = re.compile(r"!+")
+# = "!+", spelt with a literal first so that the regex engine jumps from "!" to "!" (12x faster)
+_EXCLAIM = re.compile(r"!!*")
+# The look-ahead lists the first letters of the alternatives: most word starts then fail at once, which
+# halves the scan. A new alternative needs its first letter there (the spread tests have one per letter).
 _SPREAD = re.compile(
-    r"\b(?:(?:tolong|mohon|silakan|silahkan|ayo|yuk|harap|wajib|bantu)\s+(?:di)?"
+    r"\b(?=[abhjkmstvwy])"
+    r"(?:(?:tolong|mohon|silakan|silahkan|ayo|yuk|harap|wajib|bantu)\s+(?:di)?"
     r"(?:sebar(?:kan|luaskan)?|viralkan|bagikan|share|teruskan|forward(?:kan)?)"
     r"|viralkan|sebarluaskan|sebarkanlah|sebarkan"
     r"|(?:bagikan|share|sebarkan|teruskan|kirimkan)\b[^.!?\n]{0,30}?"
@@ -180,19 +186,26 @@ def _exclamations(text: str, field: Field) -> list[Finding]:
 
 
 def _lexicon_hits(text: str, field: Field) -> list[Finding]:
-    """Whole-word matches of word-list entries; multi-word entries may have any whitespace between."""
+    """Whole-word matches of word-list entries; multi-word entries may have any whitespace between.
+
+    `findall` makes no match objects; words are lower-cased for the first-word test only, offsets
+    looked up only once an entry matches (4% of articles): 0.078 -> 0.059 ms per 2019 article.
+    """
     entries, firsts, longest = lexicon(), _first_words(), _longest_entry()
-    tokens = list(_WORD.finditer(text))
-    lowered = list(map(str.lower, map(re.Match.group, tokens)))
+    words = _WORD.findall(text)
+    spans: list[tuple[int, int]] = []
     found = []
-    for i in [i for i, word in enumerate(lowered) if word in firsts]:
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            key = tuple(lowered[i : i + n])
-            if key in entries and _only_spaces_between(text, tokens[i : i + n]):
+    for i in [i for i, word in enumerate(map(str.lower, words)) if word in firsts]:
+        lowered = [word.lower() for word in words[i : i + longest]]
+        for n in range(len(lowered), 0, -1):
+            key = tuple(lowered[:n])
+            if key not in entries:
+                continue
+            spans = spans or [m.span() for m in _WORD.finditer(text)]  # the same words, in the same order
+            if _only_spaces_between(text, spans[i : i + n]):
                 entry = " ".join(key)
                 why = f"{entries[key]} word '{entry}'"
-                start, end = tokens[i].start(), tokens[i + n - 1].end()
-                found.append(Finding("lexicon", start, end, field, why, entry))
+                found.append(Finding("lexicon", spans[i][0], spans[i + n - 1][1], field, why, entry))
                 break
     return found
 
@@ -204,5 +217,5 @@ def _summary(counts: Counter[str], flag: bool) -> str:
     return f"{'provocative' if flag else 'mostly neutral'} tone: {parts}"
 
 
-def _only_spaces_between(text: str, words: list[re.Match[str]]) -> bool:
-    return all(text[a.end() : b.start()].isspace() for a, b in zip(words, words[1:], strict=False))
+def _only_spaces_between(text: str, spans: list[tuple[int, int]]) -> bool:
+    return all(text[a[1] : b[0]].isspace() for a, b in zip(spans, spans[1:], strict=False))

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from saring.article import Article, SourceRef
 from saring.clean import clean
 from saring.ingest.text import parse_text
 from saring.signals.attribution import THRESHOLD, detect
-from saring.signals.attribution_outlets import find_outlets, outlet_key
+from saring.signals.attribution_names import _LEFT_RUN, _LOWER_WORD, _lower_words, written_lower
+from saring.signals.attribution_outlets import _CAP_TOKEN, find_outlets, outlet_key
+from saring.signals.attribution_quotes import _MENURUT, _menurut_hits
 from tests.conftest import DATA, RESOURCES, need
 
 
@@ -251,3 +254,51 @@ def test_attribution_never_raises_and_spans_are_valid(text: str) -> None:
     for ev in result.evidence:
         assert 0 <= ev.start < ev.end <= len(article.text)
         assert article.text[ev.start : ev.end] == ev.text
+
+
+_LOWER_PIECES = ["a", "b", "ab", "-", "'", "’", " ", "A", "_", "1", "é", "\u0130", "."]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(_LOWER_PIECES), max_size=12).map("".join),
+    st.sampled_from(["a", "b", "ab", "ba", "a-b", "a’b", "é", "ab_"]),
+)
+@example("x-ray", "ray")  # inside a longer word
+@example("1-ray", "ray")  # a word of its own: "1" is no lower-case letter
+@example("Ray rays", "ray")
+def test_attribution_written_lower_agrees_with_the_word_list(text: str, word: str) -> None:
+    """`written_lower` looks at the word's occurrences only; it must agree with listing every word."""
+    assert written_lower(text, word) == (word in _lower_words(text))
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [
+        (_LOWER_WORD, r"\b[a-z][\w'’-]*"),
+        (_CAP_TOKEN, r"\b[A-Z][\w.+!&'-]*"),
+        (_LEFT_RUN, r"(?:(?:[A-Z][\w'’-]*|[A-Z]\.)\s+(?:(?:al|bin|binti|van|von|de|pol)\s+)?){1,5}$"),
+    ],
+)
+@settings(max_examples=300)
+@given(text=st.text(alphabet=list("aAbB .-'’+\n_1é"), max_size=30), cut=st.integers(0, 30))
+def test_attribution_fast_patterns_match_like_their_plain_forms(
+    fast: re.Pattern[str], plain: str, text: str, cut: int
+) -> None:
+    """These patterns are spelt for speed (a letter first, the word boundary as a look-behind)."""
+    slow = re.compile(plain)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+    found, expected = fast.search(text, 0, cut), slow.search(text, 0, cut)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@given(st.lists(st.sampled_from(["menurut", "Menurutnya", "enurut", "m", " ", ",", "a"]), max_size=12))
+def test_attribution_menurut_hits_are_the_pattern_matches(pieces: list[str]) -> None:
+    """`_menurut_hits` jumps to "enurut" with str.find; it must find what scanning with the pattern finds."""
+    text = "".join(pieces)
+    expected = [
+        (m.start(), "menurut", m.end(), bool(m.group("nya")))
+        for m in _MENURUT.finditer(text)
+        if m.start() == 0 or not text[m.start() - 1].isalnum()
+    ]
+    assert _menurut_hits(text) == expected

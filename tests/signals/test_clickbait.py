@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from saring.article import Article, SourceRef
 from saring.clean import clean
 from saring.ingest.text import parse_text
-from saring.signals.clickbait import MODEL_JSON, MODEL_NPZ, detect, load_model
-from saring.signals.clickbait_features import headline_features
+from saring.signals.clickbait import MODEL_JSON, MODEL_NPZ, detect, load_model, part_buckets
+from saring.signals.clickbait_features import bucket, headline_features, headline_parts
 
 
 def _seed(path: Path) -> Article:
@@ -95,3 +97,11 @@ def test_clickbait_features_point_into_title() -> None:
     feats = headline_features(title)
     assert {"s:startdigit", "s:ellipsis", "s:colon", "s:endq"} <= {f.name for f in feats}
     assert all(0 <= f.start <= f.end <= len(title) for f in feats)
+
+
+@given(st.one_of(st.text(max_size=80), st.sampled_from(["5 Fakta Mengejutkan... Kamu: Wajib Tahu?", "Wow!"])))
+def test_clickbait_scoring_buckets_are_the_training_features_buckets(title: str) -> None:
+    """Scoring hashes a word's n-grams once per word; training hashes every feature name: same buckets."""
+    n = load_model().n_buckets
+    scored = [b for ids in part_buckets(load_model(), headline_parts(title)) for b in ids]
+    assert scored == [bucket(f.name, n) for f in headline_features(title)]

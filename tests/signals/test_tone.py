@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from saring.article import Article, SourceRef
 from saring.clean import clean
 from saring.ingest.text import parse_text
-from saring.signals.tone import caps_runs, detect, find_all, lexicon
+from saring.signals.tone import _NO_ASCII_LOWER_WORD, caps_runs, detect, find_all, lexicon
 
 
 def _article(text: str, title: str = "") -> Article:
@@ -30,6 +33,14 @@ def _kinds(article: Article) -> dict[str, int]:
         ("Bagikan sebanyak-banyaknya ke grup keluarga.", "Bagikan sebanyak-banyaknya"),
         ("Share sebelum dihapus oleh admin.", "Share sebelum dihapus"),
         ("Jangan berhenti di Anda, teruskan pesan ini.", "Jangan berhenti di Anda"),
+        # one per first letter of the pattern's alternatives (its look-ahead must list them all)
+        ("Ayo sebarkan info ini.", "Ayo sebarkan"),
+        ("Harap teruskan pesan ini.", "Harap teruskan"),
+        ("Kirimkan ke semua grup.", "Kirimkan ke semua"),
+        ("Mohon bagikan ke teman.", "Mohon bagikan"),
+        ("Viralkan berita ini.", "Viralkan"),
+        ("Wajib share ya.", "Wajib share"),
+        ("Yuk viralkan!", "Yuk viralkan"),
     ],
 )
 def test_tone_finds_calls_to_spread(text: str, call: str) -> None:
@@ -93,6 +104,7 @@ def test_tone_lexicon_file_loads_with_categories() -> None:
         ("dasar ANTEK   ASING!", ["ANTEK   ASING"]),  # longest entry, any whitespace between words
         ("kebohongannya terbongkar", []),  # whole words only
         ("Astaghfirullah, rezim ini zalim.", ["Astaghfirullah", "rezim", "zalim"]),
+        ("antek, asing dan kurang, ajar", ["antek"]),  # a multi-word entry needs only spaces between
     ],
 )
 def test_tone_lexicon_matches(text: str, hits: list[str]) -> None:
@@ -107,3 +119,10 @@ def test_tone_seeds_not_flagged(seed: str, request: pytest.FixtureRequest) -> No
     assert not result.flag or seed == "seed_002"  # seed 002's shouting headline may tip it
     if seed == "seed_002":
         assert any(e.field == "title" and "capitals" in e.why for e in result.evidence)
+
+
+@given(st.text(alphabet=list("ABab Éé1_ßǅ中-'\n"), max_size=30))
+def test_tone_caps_word_pattern_finds_what_its_plain_form_finds(text: str) -> None:
+    """The capitals pattern is spelt for speed (`[A-Z\\x80-...]` first); it must match like the plain form."""
+    plain = re.compile(r"[^\W\d_a-z]{2,}")
+    assert [m.span() for m in _NO_ASCII_LOWER_WORD.finditer(text)] == [m.span() for m in plain.finditer(text)]
