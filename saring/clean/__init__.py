@@ -1,10 +1,9 @@
 """Cleaning: raw article text -> normalised paragraphs, with every removal recorded.
 
 `clean` is a pure function (a new Article is returned); steps run in this order:
-normalise characters -> split scrape joins -> paragraphs (hard-wrap repair) -> drop headline
-repeats -> drop boilerplate ->
-drop repeated paragraphs -> identify language. It is idempotent: cleaning the cleaned text again
-changes nothing (tested with Hypothesis).
+normalise characters -> split scrape joins -> paragraphs (hard-wrap repair, dateline stubs) -> drop
+boilerplate -> drop headline repeats -> drop repeated paragraphs -> identify language. It is idempotent:
+cleaning the cleaned text again changes nothing (tested with Hypothesis).
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from dataclasses import replace
 from saring.article import Article, Removed
 from saring.clean.boilerplate import SiteBoilerplate, drop_boilerplate
 from saring.clean.lang import identify
-from saring.clean.normalize import normalize_chars, split_comma_joins
+from saring.clean.normalize import normalize_chars, split_comma_joins, strip_stub
 from saring.clean.paragraphs import drop_repeats, drop_title_repeats, split_paragraphs
 
 __all__ = ["SiteBoilerplate", "clean", "clean_text", "join_paragraphs", "learn_site_boilerplate", "raw_paragraphs"]
@@ -27,15 +26,23 @@ def clean_text(
     raw: str, title: str = "", site: str | None = None, stats: SiteBoilerplate | None = None
 ) -> tuple[list[str], list[Removed]]:
     """Paragraphs of the cleaned text and the list of what was removed."""
-    paragraphs, removed_title = drop_title_repeats(raw_paragraphs(raw), title)
-    paragraphs, removed_bp = drop_boilerplate(paragraphs, site, stats)
+    # Boilerplate first: a "Baca juga" link above a repeated headline would otherwise keep the headline,
+    # and cleaning the cleaned text again would then drop it.
+    paragraphs, removed_bp = drop_boilerplate(raw_paragraphs(raw), site, stats)
+    paragraphs, removed_title = drop_title_repeats(paragraphs, title)
     paragraphs, removed_dup = drop_repeats(paragraphs)
     return paragraphs, removed_title + removed_bp + removed_dup
 
 
 def raw_paragraphs(raw: str) -> list[str]:
-    """Paragraphs before any removal: what site statistics are learned from."""
-    return split_paragraphs(split_comma_joins(normalize_chars(raw)))
+    """Paragraphs before any removal: what site statistics are learned from.
+
+    A dateline stub is stripped from every paragraph, not only the first: once a repeated headline or a
+    boilerplate paragraph before it is dropped, a stub left on the next one would start the cleaned text
+    and cleaning that text again would change it.
+    """
+    paragraphs = map(strip_stub, split_paragraphs(split_comma_joins(normalize_chars(raw))))
+    return [p for p in paragraphs if p]
 
 
 def learn_site_boilerplate(articles: Iterable[Article], min_docs: int = 5, min_share: float = 0.05) -> SiteBoilerplate:

@@ -29,9 +29,8 @@ def identify(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, probability) of the text's language."""
     if len(text.split(maxsplit=MIN_WORDS)) < MIN_WORDS:  # fewer than MIN_WORDS words, without a full split
         return "und", 0.0
-    ranked = _identifier().rank(text[:_SAMPLE_CHARS])
-    probs = dict(ranked[:10])
-    top, p_top = ranked[0]
-    if top == "ms" and probs.get("id", 0.0) >= ID_FLOOR:
-        return "id", float(probs["id"])
-    return str(top), float(p_top)
+    # At ID_FLOOR or more, "id" is among the first 4 of `rank` (probabilities sum to 1): no top-k cut needed
+    top, p_top, p_id = _identifier().top(text[:_SAMPLE_CHARS], "id")
+    if top == "ms" and p_id >= ID_FLOOR:
+        return "id", p_id
+    return str(top), p_top

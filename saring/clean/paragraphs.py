@@ -15,6 +15,9 @@ _ENDS_SENTENCE = re.compile(r"[.!?\"'\u201d\u2019)\]:*]$")
 _STARTS_LOWER = re.compile(r"^[a-z(]")
 _MIN_DUP_WORDS = 4  # shorter repeats ("Foto:", "***") are left to the boilerplate rules
 _WORD = re.compile(r"\w+")
+# Every ASCII byte that is not a word character becomes a space: 96% of paragraphs are ASCII, and splitting
+# their translated bytes finds the words `_WORD` finds (0.039 -> 0.017 ms per article for the keys).
+_ASCII_WORDS = bytes(c if _WORD.fullmatch(chr(c)) else ord(" ") for c in range(128)) + bytes(range(128, 256))
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -35,7 +38,10 @@ def split_paragraphs(text: str) -> list[str]:
 
 def paragraph_key(paragraph: str) -> str:
     """Comparison key: case, punctuation and spacing do not make a repeat new."""
-    return " ".join(_WORD.findall(paragraph.casefold()))
+    folded = paragraph.casefold()
+    if folded.isascii():
+        return b" ".join(folded.encode().translate(_ASCII_WORDS).split()).decode()
+    return " ".join(_WORD.findall(folded))
 
 
 def drop_repeats(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:

@@ -16,13 +16,21 @@ from saring.errors import SaringError
 # Sequences that UTF-8 punctuation/accents turn into when read as Mac Roman (e.g. "‚Äú" for a left quote).
 _MAC_ROMAN_MOJIBAKE = re.compile("[\u201a\u00c2\u00ac\u00c3][\u00c4\u00c5\u00ac\u2020\u00a0-\u00bf\u00d0-\u00ff\u2013-\u2044\u0152\u0153\u02c6\u02dc\u2122\u0192\u03c0\u2202\u2206\u221a\u221e\u2248\u2260\u2264\u2265]")
 _BINARY_SAMPLE = 8192
-# Runs of non-ASCII characters, and how far around them ftfy's mojibake patterns are searched: every
-# alternative of ftfy.badness.BADNESS_RE needs a non-ASCII character and no match is longer than 7
-# characters (both checked by tests/ingest/test_decode.py against the installed ftfy).
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+# Runs of suspect characters, and how far around them ftfy's mojibake patterns are searched: every
+# alternative of ftfy.badness.BADNESS_RE needs a character that is neither ASCII nor in CLEAN_NON_ASCII,
+# and no match is longer than 7 characters (both checked by tests/ingest/test_decode.py against the
+# installed ftfy). CLEAN_NON_ASCII are the non-ASCII characters of clean Indonesian news (no-break space,
+# curly quotes, dashes, ellipsis): most texts have no others, and then no pattern search is needed
+# (0.015 -> 0.004 ms per record on the 2019 corpus).
+CLEAN_NON_ASCII = "\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
+_SUSPECT_RUN = re.compile(f"[^\\x00-\\x7f{CLEAN_NON_ASCII}]+")
+_ASCII_BYTES = bytes(range(128))
 BADNESS_MARGIN = 8
-# C0 controls but tab/newline/CR/form feed, and C1 controls (one regex: a per-character loop took 0.1 ms).
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# C0 controls but tab/newline/CR/form feed, and C1 controls (U+0080-U+009F), counted on the UTF-8 bytes:
+# the C0 ones are single bytes, the C1 ones are 0xC2 0x80-0x9F (0xC2 is only ever a lead byte). Two C
+# passes and a search for 0xC2: 0.003 ms per record, where a regex over the characters took 0.007.
+_C0_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+_C1_CONTROL_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 
 
 def decode_bytes(data: bytes, encoding: str | None = None, label: str = "input") -> str:
@@ -57,12 +65,14 @@ def _control_ratio(text: str) -> float:
     sample = text[:_BINARY_SAMPLE]
     if not sample:
         return 0.0
-    return len(_CONTROL_CHARS.findall(sample)) / len(sample)
+    data = sample.encode("utf-8", "surrogatepass")
+    c0 = len(data) - len(data.translate(None, _C0_CONTROL_BYTES))
+    return (c0 + len(_C1_CONTROL_UTF8.findall(data))) / len(sample)
 
 
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8-read-as-another-code-page damage; leaves clean text unchanged."""
-    if text.isascii():
+    if text.isascii() or set(_non_ascii(text)) <= set(CLEAN_NON_ASCII):  # no pattern below can match
         return text
     if _may_be_bad(text):
         import ftfy
@@ -77,18 +87,25 @@ def repair_mojibake(text: str) -> str:
     return text
 
 
+def _non_ascii(text: str) -> str:
+    """The non-ASCII characters of `text`: two C passes over its UTF-8 bytes, where a regex scan of the
+    characters took 0.02 ms per record (UTF-8 multi-byte sequences have no ASCII byte in them)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+
+
 def _may_be_bad(text: str) -> bool:
-    """`ftfy.badness.is_bad(text)`, searched only around the non-ASCII runs (ftfy changes nothing if False).
+    """`ftfy.badness.is_bad(text)`, searched only around the suspect runs (ftfy changes nothing if False).
 
     ftfy searches its pattern over the whole text (0.4 ms for a 3 KB article with a few curly quotes);
-    every match it can find lies within BADNESS_MARGIN characters of a non-ASCII run, so searching
+    every match it can find lies within BADNESS_MARGIN characters of a suspect run, so searching
     those windows (merged where they overlap) gives the same answer in a fraction of the time.
     `search(text, pos, endpos)` keeps `^` anchored at the real start of the text.
     """
     from ftfy.badness import BADNESS_RE
 
     windows: list[list[int]] = []
-    for run in _NON_ASCII_RUN.finditer(text):
+    for run in _SUSPECT_RUN.finditer(text):
         start, stop = max(0, run.start() - BADNESS_MARGIN), run.end() + BADNESS_MARGIN
         if windows and start <= windows[-1][1]:
             windows[-1][1] = stop

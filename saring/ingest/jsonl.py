@@ -15,9 +15,9 @@ def read_jsonl(lines: Iterable[bytes], path: str, options: IngestOptions) -> Rea
     from saring.ingest.decode import decode_bytes
 
     for line_no, raw in enumerate(lines, start=1):
-        source = SourceRef(path, line_no)
-        if not raw.strip():
+        if not raw.strip():  # also the blanked lines of other shards (saring.batch.runner.read_split)
             continue
+        source = SourceRef(path, line_no)
         try:
             check_size(len(raw), options, f"line {line_no}")
             record = json.loads(decode_bytes(raw, options.encoding, f"line {line_no}"))

@@ -25,16 +25,21 @@ def looks_like_headline(line: str) -> bool:
     return not _SENTENCE_END.search(stripped) or stripped.endswith("...")
 
 
-def parse_text(text: str, source: SourceRef, title: str = "") -> Article:
-    """Split off a headline unless one is given."""
+def parse_text(text: str, source: SourceRef, title: str = "", *, article_id: str = "") -> Article:
+    """Split off a headline unless one is given; the id is `article_id`, else a hash of the content."""
     body = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not title:
+        title, body = _split_headline(body)
+    return Article(id=article_id or content_id(title, body), raw_text=body, title=title, source=source)
+
+
+def _split_headline(body: str) -> tuple[str, str]:
+    """(headline, rest) when the first non-blank line looks like a headline, else ("", body)."""
     lines = body.split("\n")
     first_idx = next((i for i, ln in enumerate(lines) if ln.strip()), None)
-    if not title and first_idx is not None:
-        candidate = lines[first_idx].strip()
-        rest_nonblank = [ln for ln in lines[first_idx + 1 :] if ln.strip()]
-        if rest_nonblank and looks_like_headline(candidate):
-            title = candidate
-            lines = lines[first_idx + 1 :]
-    body = "\n".join(lines)
-    return Article(id=content_id(title, body), raw_text=body, title=title, source=source)
+    if first_idx is None:
+        return "", body
+    candidate = lines[first_idx].strip()
+    if any(ln.strip() for ln in lines[first_idx + 1 :]) and looks_like_headline(candidate):
+        return candidate, "\n".join(lines[first_idx + 1 :])
+    return "", body

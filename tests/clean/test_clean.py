@@ -10,6 +10,7 @@ from saring.article import Article, SourceRef
 from saring.clean import SiteBoilerplate, clean
 from saring.clean.boilerplate import match_pattern
 from saring.clean.lang import identify
+from saring.clean.normalize import strip_stub
 from saring.clean.paragraphs import split_paragraphs
 from saring.ingest import read_path
 from saring.ingest.text import parse_text
@@ -112,3 +113,23 @@ def test_scrape_comma_joins_become_paragraphs(raw: str) -> None:
 )
 def test_language_id_tells_close_languages_apart(text: str, lang: str) -> None:
     assert identify(text)[0] == lang
+
+
+def test_dateline_stubs_go_from_every_paragraph_and_a_stub_only_text_is_empty() -> None:
+    raw = "Judul Berita\n\n-, , Paragraf pertama berita ini.\n\n, Paragraf kedua berita ini."
+    article = clean(parse_text(raw, SourceRef("x"), title="Judul Berita"))
+    assert article.paragraph_texts() == ["Paragraf pertama berita ini.", "Paragraf kedua berita ini."]
+    assert clean(parse_text(" , - , , ", SourceRef("x"), title="T")).text == ""
+
+
+def test_boilerplate_before_a_repeated_headline_does_not_keep_the_headline() -> None:
+    raw = "Baca juga: Berita lain hari ini\nPanen Raya Padi\nPetani di desa itu memanen padi lebih awal tahun ini."
+    article = clean(parse_text(raw, SourceRef("x"), title="Panen Raya Padi"))
+    assert article.paragraph_texts() == ["Petani di desa itu memanen padi lebih awal tahun ini."]
+    assert sorted(r.reason for r in article.removed) == ["boilerplate:related_links", "repeated_title"]
+
+
+def test_a_long_run_of_blank_lines_before_the_text_is_stripped_in_linear_time() -> None:
+    # The stub pattern once backtracked quadratically here (30,000 newlines: 4 s; this input: minutes).
+    assert strip_stub("\n" * 200_000 + ", Isi") == "Isi"
+    assert strip_stub("\n" * 200_000 + "Isi") == "\n" * 200_000 + "Isi"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pytest
 
-from saring.clean.langfast import FastIdentifier
+from saring.clean.langfast import FastIdentifier, counted
 from tests.conftest import RESOURCES, SEED_000, SEED_002
 
 
@@ -45,3 +47,20 @@ def test_langfast_rank_equals_py3langid(texts: list[str]) -> None:
 
 def test_langfast_depth_is_the_longest_feature() -> None:
     assert _pair()[1]._depth == 6  # the shipped model's n-grams are at most 6 bytes
+
+
+@pytest.mark.parametrize("texts", [_real_texts(), _odd_texts()], ids=["real", "odd"])
+def test_langfast_top_equals_rank(texts: list[str]) -> None:
+    fast = _pair()[1]
+    for text in texts:
+        ranked = fast.rank(text)
+        assert fast.top(text, "id") == (*ranked[0], dict(ranked)["id"])
+
+
+@pytest.mark.parametrize("n", [1, 2, 7, 600])
+def test_langfast_counted_is_in_counter_order(n: int) -> None:
+    features = np.random.default_rng(n).integers(0, 50, n)
+    unique, counts = counted(features)
+    expected = Counter(features.tolist())
+    assert unique.tolist() == list(expected)
+    assert counts.tolist() == list(expected.values())

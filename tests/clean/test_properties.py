@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from saring.article import Article, SourceRef
 from saring.clean import clean
-from saring.clean.normalize import _COMMA_JOIN
+from saring.clean.boilerplate import PATTERNS, match_pattern
+from saring.clean.normalize import normalize_chars, split_comma_joins
+from saring.clean.paragraphs import paragraph_key
 from saring.ingest.decode import decode_bytes
 from saring.errors import SaringError
 
@@ -24,8 +27,17 @@ def _cleaned(text: str, title: str = "") -> Article:
     return clean(Article(id="p", raw_text=text, title=title, source=SourceRef("p")))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(ANY_TEXT, st.text(max_size=60))
+# Scrape debris the plain strategies rarely combine: dateline stubs, link boilerplate, repeated headlines.
+DEBRIS = st.lists(
+    st.sampled_from(["\n", "\n\n", " ", ",", "-,", ", ,", "0", "Judul", "Baca juga", "Foto:", "Isi berita ini."]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(ANY_TEXT, DEBRIS), st.one_of(st.sampled_from(["0", "Judul"]), st.text(max_size=60)))
+@example("0\n,", "0")  # a stub left at the start once the repeated headline is dropped
+@example("Baca juga\n0", "0")  # a headline repeat behind a boilerplate line
 def test_cleaning_is_idempotent(text: str, title: str) -> None:
     once = _cleaned(text, title)
     twice = _cleaned(once.text, once.title)
@@ -54,12 +66,58 @@ def test_decoding_arbitrary_bytes_never_crashes(data: bytes) -> None:
         _cleaned(text)
 
 
-JOINS = st.text(alphabet=st.sampled_from(list(" \n\t\u00a0,,,.!?\"\u201c\u201dAaB")), max_size=40)
+JOINS = st.text(alphabet=st.sampled_from(list(" \n\t\u00a0\u2028-,,,.!?\"\u201c\u201dAaB")), max_size=40)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(JOINS, PROSE))
-def test_comma_join_pattern_matches_its_plain_form(text: str) -> None:
-    """The fast scrape-join pattern replaces exactly what its readable form (in the comment) does."""
+def test_comma_joins_split_as_their_plain_pattern(text: str) -> None:
+    """The fast scrape-join split replaces exactly what the readable patterns do."""
     plain = re.compile(r"\s*,{2,}\s*|(?<=[.!?\"\u201d]),(?=[\"\u201cA-Z])")
-    assert _COMMA_JOIN.sub("\n", text) == plain.sub("\n", text)
+    assert split_comma_joins(text) == plain.sub("\n", re.sub(r"^(?:\s*-?\s*,+)+\s*", "", text))
+
+
+def _plain_normalize(text: str) -> str:
+    """`normalize_chars` as first written: every substitution on every text."""
+    text = unicodedata.normalize("NFC", re.sub("[\ud800-\udfff]", "\ufffd", text))
+    text = re.sub("\r\n?|[\u2028\u2029\u0085]", "\n", text)
+    text = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)
+    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", " ", text)
+    text = re.sub("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+ODD_CHARS = st.text(
+    alphabet=st.sampled_from(list(" \t\n\r\x0b\x1c\x85\x9f\u00a0\u00ad\u1680\u2000\u2028\u200b\u3000\ud800")
+                             + list("e\u0301A.")),
+    max_size=40,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(ODD_CHARS, ANY_TEXT))
+def test_normalize_chars_equals_its_plain_form(text: str) -> None:
+    assert normalize_chars(text) == _plain_normalize(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(PROSE, st.text(max_size=80)))
+def test_paragraph_key_equals_its_plain_form(text: str) -> None:
+    assert paragraph_key(text) == " ".join(re.findall(r"\w+", text.casefold()))
+
+
+BOILERPLATE_WORDS = st.lists(
+    st.sampled_from(
+        ["Berlangganan", "SUBSCRIBE", "newsletter", "Klik di sini", "click here", "email", "artikel", "Foto:",
+         "(Foto: Reuters)", "Baca juga", "kabar", ".", ",", "\u017fubscribe", "\u212alik disini", "blog."]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(BOILERPLATE_WORDS)
+def test_match_pattern_equals_trying_every_pattern(text: str) -> None:
+    """The lowercase word test that skips subscribe_prompt on ASCII text never skips a match."""
+    plain = next((f"boilerplate:{reason}" for reason, pattern in PATTERNS if pattern.search(text)), None)
+    assert match_pattern(text) == plain

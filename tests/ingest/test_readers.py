@@ -140,3 +140,35 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
     (article,) = list(read_path("-", OPTS))
     assert isinstance(article, Article) and article.title == "Judul Dari Stdin Ini"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.contoh.co.id/ekonomi/1", "http://kabar.id", "https://a.b.id?x=1", "https://a.id#top",
+        "HTTPS://WWW.Contoh.CO.ID/x", "https://user@host.id/x", "https://host.id:8080/x", "https://[::1]/x",
+        " https://lead.id/x", "https://ta\tb.id/x", "contoh.co.id/berita", "//www.x.id", "ftp://www.x.id/f",
+        "https://www.", "https://%41.id/", "https://host.id\n",
+    ],
+)
+def test_site_from_url_matches_urlsplit(url: str) -> None:
+    """The direct read of plain hosts gives what urlsplit gives."""
+    from urllib.parse import urlsplit
+
+    from saring.ingest.base import _site_from_url
+
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    assert _site_from_url(url) == (host.removeprefix("www.") or None)
+
+
+@pytest.mark.parametrize("title", ["", "Judul Berita"])
+def test_parse_text_uses_a_given_id_instead_of_the_content_hash(title: str) -> None:
+    from saring.article import SourceRef
+    from saring.ingest.base import content_id
+    from saring.ingest.text import parse_text
+
+    text = "Judul Utama Berita Hari Ini\nIsi berita pertama di sini.\r\nBaris kedua."
+    hashed = parse_text(text, SourceRef("x"), title=title)
+    given = parse_text(text, SourceRef("x"), title=title, article_id="rec-1")
+    assert given.id == "rec-1" and hashed.id == content_id(hashed.title, hashed.raw_text)
+    assert (given.title, given.raw_text) == (hashed.title, hashed.raw_text)
