@@ -86,9 +86,8 @@ class Collocations:
         cand_flat[~is_word] = thesaurus.indices[seen]
         index = {w: i for i, w in enumerate(words)}
         total = float(unigrams.sum())
-        return cls(
-            thesaurus, words, index, unigrams, keys, counts, total, cand_start, cand_flat, KeyTable.build(keys)
-        )
+        table = KeyTable.build(keys)
+        return cls(thesaurus, words, index, unigrams, keys, counts, total, cand_start, cand_flat, table)
 
     @classmethod
     def from_counts(cls, counts: Counts, thesaurus: Thesaurus) -> Collocations:

@@ -123,7 +123,10 @@ def test_dateline_stubs_go_from_every_paragraph_and_a_stub_only_text_is_empty() 
 
 
 def test_boilerplate_before_a_repeated_headline_does_not_keep_the_headline() -> None:
-    raw = "Baca juga: Berita lain hari ini\nPanen Raya Padi\nPetani di desa itu memanen padi lebih awal tahun ini."
+    raw = (
+        "Baca juga: Berita lain hari ini\nPanen Raya Padi\n"
+        "Petani di desa itu memanen padi lebih awal tahun ini."
+    )
     article = clean(parse_text(raw, SourceRef("x"), title="Panen Raya Padi"))
     assert article.paragraph_texts() == ["Petani di desa itu memanen padi lebih awal tahun ini."]
     assert sorted(r.reason for r in article.removed) == ["boilerplate:related_links", "repeated_title"]

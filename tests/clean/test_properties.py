@@ -13,8 +13,8 @@ from saring.clean import clean
 from saring.clean.boilerplate import PATTERNS, match_pattern
 from saring.clean.normalize import normalize_chars, split_comma_joins
 from saring.clean.paragraphs import paragraph_key
-from saring.ingest.decode import decode_bytes
 from saring.errors import SaringError
+from saring.ingest.decode import decode_bytes
 
 PROSE = st.text(
     alphabet=st.sampled_from(list("abcdeiknmorstu ABCKM.,!?\"'\n\u00a0\u200b-:*()0123456789\u201c\u201d\u2013\u00e9")),
@@ -29,7 +29,9 @@ def _cleaned(text: str, title: str = "") -> Article:
 
 # Scrape debris the plain strategies rarely combine: dateline stubs, link boilerplate, repeated headlines.
 DEBRIS = st.lists(
-    st.sampled_from(["\n", "\n\n", " ", ",", "-,", ", ,", "0", "Judul", "Baca juga", "Foto:", "Isi berita ini."]),
+    st.sampled_from(
+        ["\n", "\n\n", " ", ",", "-,", ", ,", "0", "Judul", "Baca juga", "Foto:", "Isi berita ini."]
+    ),
     max_size=12,
 ).map("".join)
 
