@@ -57,6 +57,7 @@ def strip_stub(text: str) -> str:
 
 def split_comma_joins(text: str) -> str:
     """Turn scraper ",," paragraph joins (and a leading "-," dateline stub) into line breaks."""
+    # The stub goes before splitting: "-,,Foo" would otherwise leave a lone "-" paragraph.
     pieces = _COMMA_JOIN.split(strip_stub(text))
     pieces[:-1] = [piece.rstrip() for piece in pieces[:-1]]
     return "\n".join(pieces)

@@ -23,6 +23,7 @@ _BINARY_SAMPLE = 8192
 # curly quotes, dashes, ellipsis): most texts have no others, and then no pattern search is needed
 # (0.015 -> 0.004 ms per record on the 2019 corpus).
 CLEAN_NON_ASCII = "\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
+_CLEAN_NON_ASCII_SET = frozenset(CLEAN_NON_ASCII)
 _SUSPECT_RUN = re.compile(f"[^\\x00-\\x7f{CLEAN_NON_ASCII}]+")
 _ASCII_BYTES = bytes(range(128))
 BADNESS_MARGIN = 8
@@ -72,7 +73,7 @@ def _control_ratio(text: str) -> float:
 
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8-read-as-another-code-page damage; leaves clean text unchanged."""
-    if text.isascii() or set(_non_ascii(text)) <= set(CLEAN_NON_ASCII):  # no pattern below can match
+    if text.isascii() or _CLEAN_NON_ASCII_SET.issuperset(_non_ascii(text)):  # no pattern below can match
         return text
     if _may_be_bad(text):
         import ftfy
