@@ -1,13 +1,16 @@
 """Evaluate the spin signal on synthetic spins of held-out publishers, and time the shipped artefacts.
 
-    python benchmarks/spin_eval.py            # full run, about 5 minutes on 2 cores
+    python benchmarks/spin_eval.py            # full run, about 6 minutes on 2 cores
     python benchmarks/spin_eval.py --limit 300
 
 Protocol (no publisher is in two roles):
 - statistics from the BUILD publishers only;
 - llr table and ordinary-news ranking from the CALIBRATION publisher (as `build_spin` does);
 - test on the TEST publishers: their unspun articles, and synthetic spins of the same articles at 10%,
-  20% and 40% of replaceable words (mythes-id headword -> random synonym, seeded).
+  20% and 40% of replaceable words (mythes-id headword -> random synonym, seeded); then at 5/10/20% of
+  all words by the known spinner and by spinners the detector does not know (`spinners.py`: FreeDict
+  pivot, affix dropping, abbreviations; the FreeDict one is skipped with a message when
+  `dict-freedict-eng-ind` is not installed).
 Held-out articles need >= 100 words and must not be near-copies of build articles (8-gram overlap).
 Reports TPR at the calibrated threshold (with its FPR on the test publishers) and TPR at FPR <= 2%
 measured on the test publishers themselves; then the seeds, canonical-token agreement on spun copies,
@@ -30,15 +33,20 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from spinners import FREEDICT, spin_share, unseen_spinners  # noqa: E402
+
 from saring.article import Article, SourceRef  # noqa: E402
-from saring.lexicon.spinner import SynonymSource  # noqa: E402
+from saring.lexicon.collocations import Collocations  # noqa: E402
+from saring.lexicon.spinner import Swap, SynonymSource  # noqa: E402
+from saring.lexicon.tokens import words  # noqa: E402
 from saring.signals import build_spin as bs  # noqa: E402
-from saring.signals.spin import analyse  # noqa: E402
+from saring.signals.spin import SpinCalibration, analyse  # noqa: E402
 
 BUILD = {"okezone", "tempo", "kompas", "wowkeren", "fimela"}
 CALIBRATION = {"sindonews"}
 TEST = {"tribunnews", "kapanlagi", "pos_metro"}
 RATES = (0.1, 0.2, 0.4)
+SHARES = (0.05, 0.1, 0.2)
 SEEDS = ROOT.parent / "shared" / "seeds"
 RAHUTOMO = ROOT.parent / "shared" / "data" / "rahutomo2017" / "normalized.jsonl"
 
@@ -53,6 +61,27 @@ def tpr_at_fpr(negatives: np.ndarray, positives: np.ndarray, fpr: float) -> tupl
     allowed = int(np.floor(fpr * len(neg)))
     thr = neg[len(neg) - allowed - 1] if allowed < len(neg) else -np.inf
     return float((positives > thr).mean()), float((negatives > thr).mean())
+
+
+HEADER = "rate  swaps/doc  words swapped  TPR@threshold  TPR@FPR<=2% (FPR)  TPR@FPR<=1%"
+
+
+def row(
+    label: str,
+    spun: list[tuple[str, list[Swap]]],
+    neg_stat: np.ndarray,
+    col: Collocations,
+    cal: SpinCalibration,
+) -> str:
+    """One table row: how many spun texts are flagged, and TPR at 2% / 1% FPR on the unspun ones."""
+    results = [analyse(article(text), col, cal) for text, _ in spun]
+    pos_stat = np.array([r.details["statistic"] for r in results])
+    tpr2, fpr2 = tpr_at_fpr(neg_stat, pos_stat, 0.02)
+    tpr1, _ = tpr_at_fpr(neg_stat, pos_stat, 0.01)
+    flagged = np.mean([r.flag for r in results])
+    swaps = statistics.mean(len(s) for _, s in spun)
+    share = sum(len(s) for _, s in spun) / max(1, sum(len(words(t)) for t, _ in spun))
+    return f"{label}  {swaps:9.1f}  {share:13.3f}  {flagged:13.3f}  {tpr2:11.3f} ({fpr2:.3f})  {tpr1:11.3f}"
 
 
 def evaluate(args: argparse.Namespace) -> None:
@@ -81,16 +110,19 @@ def evaluate(args: argparse.Namespace) -> None:
         f"\nFPR at the calibrated threshold (score >= {cal.threshold}): "
         f"{(neg_score >= cal.threshold).mean():.3f}"
     )
-    print("rate  swaps/doc  TPR@threshold  TPR@FPR<=2% (FPR)  TPR@FPR<=1%")
+    print("known spinner (mythes-id, the detector's thesaurus), share of replaceable words:")
+    print(HEADER)
     for rate in RATES:
         spun = [spin(d.text, synonyms, rate, seed=20_000 + i) for i, d in enumerate(test)]
-        results = [analyse(article(text), col, cal) for text, _ in spun]
-        pos_stat = np.array([r.details["statistic"] for r in results])
-        tpr2, fpr2 = tpr_at_fpr(neg_stat, pos_stat, 0.02)
-        tpr1, _ = tpr_at_fpr(neg_stat, pos_stat, 0.01)
-        flagged = np.mean([r.flag for r in results])
-        swaps = statistics.mean(len(s) for _, s in spun)
-        print(f"{rate:4.0%}  {swaps:9.1f}  {flagged:13.3f}  {tpr2:11.3f} ({fpr2:.3f})  {tpr1:11.3f}")
+        print(row(f"{rate:.0%}", spun, neg_stat, col, cal))
+    print("\nshare of all words swapped (unseen spinners: resources the detector never reads):")
+    print(HEADER.replace("rate", "spinner       share"))
+    for name, source in {"mythes-id": synonyms, **unseen_spinners()}.items():
+        for share in SHARES:
+            spun = [spin_share(d.text, source, share, seed=40_000 + i) for i, d in enumerate(test)]
+            print(row(f"{name:12s}  {share:.0%}", spun, neg_stat, col, cal))
+    if "dictionary" not in unseen_spinners():
+        print(f"(dictionary spinner skipped: {FREEDICT} absent; apt-get install dict-freedict-eng-ind)")
     for name in ("002_9d3e60e86370aa20", "000_c39cde28485d60bd"):
         r = analyse(seed_article(name), col, cal)
         print(

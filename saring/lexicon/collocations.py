@@ -11,28 +11,32 @@ nats: how much likelier the text would be with the best synonym in place of the 
 synonym choice in a neutral context ("lantaran" for "karena") is caught by the P(x) part. The
 right-hand factor is left out when the next token is unknown to the statistics.
 
-The statistics live in `saring/signals/data/spin_bigrams.npz` (`python -m saring.signals.build_spin`)
-and share word ids with the thesaurus: ids below `len(thesaurus.words)` are thesaurus words.
+Candidates come from a word graph: the mythes-id synonyms plus the affix and abbreviation variants
+found in the corpus (`variants.py`: "alami" / "mengalami", "th" / "tahun"). The statistics live in
+`saring/signals/data/spin_bigrams.npz` (`python -m saring.signals.build_spin`) together with that
+graph; ids below `len(thesaurus.words)` are graph words.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from saring.lexicon.counts import KEY_BITS, Counts
 from saring.lexicon.keytable import KeyTable
 from saring.lexicon.npz import open_artefact, pack_words, unpack_words
-from saring.lexicon.thesaurus import Thesaurus, load_thesaurus
+from saring.lexicon.thesaurus import Thesaurus, graph_arrays, graph_from_arrays
 from saring.lexicon.tokens import BOUNDARY, Token
 
 ARTEFACT = "spin_bigrams.npz"
+GRAPH = "graph_"  # key prefix of the embedded word graph
 UNKNOWN = -1
+KN_DISCOUNT = 0.75  # the usual absolute discount of Kneser-Ney smoothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +53,7 @@ class Suspicions:
 
 @dataclass(frozen=True, slots=True)
 class Collocations:
-    thesaurus: Thesaurus
+    thesaurus: Thesaurus  # the graph of compared words: synonyms and form variants
     words: list[str]  # thesaurus words first (same ids), then context-only words
     index: dict[str, int]
     unigrams: np.ndarray  # float64 counts per id
@@ -61,6 +65,8 @@ class Collocations:
     cand_start: np.ndarray
     cand_flat: np.ndarray
     table: KeyTable  # where each bigram key sits in `keys`, by hashing (`bigram` is called per article)
+    after: np.ndarray  # float64 per id: distinct words seen after it (before pruning)
+    before: np.ndarray  # float64 per id: distinct words seen before it
     _smoothing: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     @classmethod
@@ -71,6 +77,8 @@ class Collocations:
         unigrams: np.ndarray,
         keys: np.ndarray,
         counts: np.ndarray,
+        after: np.ndarray,
+        before: np.ndarray,
     ) -> Collocations:
         keys = keys.astype(np.uint32 if _shift(len(words)) == 16 else np.uint64)
         seen = unigrams[thesaurus.indices] > 0
@@ -87,7 +95,10 @@ class Collocations:
         index = {w: i for i, w in enumerate(words)}
         total = float(unigrams.sum())
         table = KeyTable.build(keys)
-        return cls(thesaurus, words, index, unigrams, keys, counts, total, cand_start, cand_flat, table)
+        types = (after.astype(np.float64), before.astype(np.float64))
+        return cls(
+            thesaurus, words, index, unigrams, keys, counts, total, cand_start, cand_flat, table, *types
+        )
 
     @classmethod
     def from_counts(cls, counts: Counts, thesaurus: Thesaurus) -> Collocations:
@@ -96,13 +107,14 @@ class Collocations:
         words = [*thesaurus.words, *extra]
         position = {w: i for i, w in enumerate(words)}
         remap = np.array([position[w] for w in counts.words], dtype=np.int64)
-        unigrams = np.zeros(len(words))
-        unigrams[remap] = counts.unigrams
+        unigrams, after, before = np.zeros(len(words)), np.zeros(len(words)), np.zeros(len(words))
+        unigrams[remap], after[remap], before[remap] = counts.unigrams, counts.after, counts.before
         left = remap[(counts.keys >> np.uint64(KEY_BITS)).astype(np.int64)]
         right = remap[(counts.keys & np.uint64((1 << KEY_BITS) - 1)).astype(np.int64)]
         keys = (left << _shift(len(words))) | right
         order = np.argsort(keys)
-        return cls.create(thesaurus, words, unigrams, keys[order], counts.bigrams[order].astype(np.float64))
+        bigrams = counts.bigrams[order].astype(np.float64)
+        return cls.create(thesaurus, words, unigrams, keys[order], bigrams, after, before)
 
     def ids(self, tokens: list[Token]) -> np.ndarray:
         get = self.index.get
@@ -166,6 +178,57 @@ class Collocations:
             self._smoothing[mu] = (mu * ((u + 0.5) / self.total), mu * (u / self.total), np.log(u + mu))
         return self._smoothing[mu]
 
+    def misfits(self, ids: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        """How badly each word at `positions` fits its neighbours, whatever its synonyms (nats).
+
+        Interpolated Kneser-Ney bigrams, both directions: `log P(w | prev) - log Pcont(w)` says how much
+        the left neighbour favours `w` over its usual share of contexts. An unseen pair scores the
+        neighbour's back-off weight `d * types / count`: very negative after a selective word ("lalu"
+        before 'akan'/'lintas'), near zero after an open one. Misfit = -(left + right): high when both
+        neighbours are selective and `w` is not among their usual company ("serangan hawa ,").
+        Unknown neighbours contribute 0; an unknown word gets the continuation share of a single pair.
+        """
+        boundary = self.index[BOUNDARY]
+        padded = np.concatenate(([boundary], ids, [boundary]))
+        w, prev, nxt = ids[positions], padded[positions], padded[positions + 2]
+        both = self.bigram(np.concatenate((prev, w)), np.concatenate((w, nxt)))
+        types = float(self.after.sum()) or 1.0
+        known = w >= 0
+        share_l = np.where(known, self.before[np.maximum(w, 0)], 0.0).clip(0.5) / types
+        share_r = np.where(known, self.after[np.maximum(w, 0)], 0.0).clip(0.5) / types
+        left = self._kn_gain(both[: len(w)], prev, self.after, share_l)
+        right = self._kn_gain(both[len(w) :], nxt, self.before, share_r)
+        fit: np.ndarray = -(left + right)
+        return fit
+
+    def _kn_gain(
+        self, pair: np.ndarray, context: np.ndarray, context_types: np.ndarray, share: np.ndarray
+    ) -> np.ndarray:
+        """log P_KN(w | context) - log Pcont(w), 0 where the context word is unknown."""
+        c = np.maximum(context, 0)
+        count = self.unigrams[c]
+        ok = (context >= 0) & (count > 0)
+        count = np.where(ok, count, 1.0)
+        seen = np.maximum(pair - KN_DISCOUNT, 0.0) / (count * share)
+        backoff = KN_DISCOUNT * context_types[c] / count
+        return np.where(ok, np.log(np.where(ok, seen + backoff, 1.0)), 0.0)
+
+    def usual_between(self, prev: str, nxt: str) -> str | None:
+        """The word ordinary news most often writes after `prev` and before `nxt` (for explanations)."""
+        p, n = self.index.get(prev, UNKNOWN), self.index.get(nxt, UNKNOWN)
+        if p < 0:
+            return None
+        shift = _shift(len(self.words))
+        lo, hi = np.searchsorted(self.keys, [p << shift, (p + 1) << shift])
+        if lo == hi:
+            return None
+        followers = (self.keys[lo:hi] & ((1 << shift) - 1)).astype(np.int64)
+        right = self.bigram(followers, np.full(len(followers), n)) if n >= 0 else 1.0
+        score = self.counts[lo:hi] * right / np.maximum(self.unigrams[followers], 1.0)
+        if not score.any():
+            score = self.counts[lo:hi]
+        return self.words[int(followers[np.argmax(score)])]
+
     def count(self, word: str) -> int:
         i = self.index.get(word)
         return 0 if i is None else int(self.unigrams[i])
@@ -186,34 +249,31 @@ def _shift(n_words: int) -> int:
     return 16 if n_words <= 1 << 16 else KEY_BITS
 
 
-def thesaurus_digest(thesaurus: Thesaurus) -> str:
-    """Identifies the word ids the statistics were built against."""
-    return hashlib.sha256("\n".join(thesaurus.words).encode("utf-8")).hexdigest()[:16]
-
-
 def save_collocations(col: Collocations, path: Path) -> None:
-    np.savez_compressed(
-        path,
-        extra_words=pack_words(col.words[len(col.thesaurus.words) :]),
-        unigrams=col.unigrams.astype(np.uint32),
-        keys=col.keys,
-        counts=np.minimum(col.counts, np.iinfo(np.uint16).max).astype(np.uint16),
-        thesaurus=np.frombuffer(thesaurus_digest(col.thesaurus).encode("ascii"), dtype=np.uint8),
-    )
+    """One self-contained file: the graph of compared words (ids shared with the counts) and the counts."""
+    arrays: dict[str, Any] = {  # Any: numpy's stub types **kwds like allow_pickle
+        "extra_words": pack_words(col.words[len(col.thesaurus.words) :]),
+        "unigrams": col.unigrams.astype(np.uint32),
+        "keys": col.keys,
+        "counts": np.minimum(col.counts, np.iinfo(np.uint16).max).astype(np.uint16),
+        "after": col.after.astype(np.uint32),
+        "before": col.before.astype(np.uint32),
+        **graph_arrays(col.thesaurus, GRAPH),
+    }
+    np.savez_compressed(path, **arrays)
 
 
-def read_collocations(path: Path, thesaurus: Thesaurus) -> Collocations:
+def read_collocations(path: Path) -> Collocations:
     with open_artefact(path, "spin statistics") as z:
-        if z["thesaurus"].tobytes().decode("ascii") != thesaurus_digest(thesaurus):
-            raise ValueError("built against another thesaurus")
-        words = [*thesaurus.words, *unpack_words(z["extra_words"])]
+        graph = graph_from_arrays(z, GRAPH)
+        words = [*graph.words, *unpack_words(z["extra_words"])]
         unigrams = z["unigrams"].astype(np.float64)
         counts = z["counts"].astype(np.float64)
-        return Collocations.create(thesaurus, words, unigrams, z["keys"], counts)
+        return Collocations.create(graph, words, unigrams, z["keys"], counts, z["after"], z["before"])
 
 
 @lru_cache(maxsize=1)
 def load_collocations() -> Collocations:
     """The shipped statistics (loaded once per process)."""
     with resources.as_file(resources.files("saring.signals") / "data" / ARTEFACT) as path:
-        return read_collocations(path, load_thesaurus())
+        return read_collocations(path)

@@ -1,10 +1,10 @@
-"""Unigram and bigram counts over a corpus, pruned to what synonym checks need (build time only).
+"""Unigram and bigram counts over a corpus, pruned to what the spin checks need (build time only).
 
 Counting runs over integer ids so that 7M tokens fit in a few numpy arrays. Every text is framed by
 boundaries, so "first word" and "last word" are ordinary bigrams with `BOUNDARY`. Pruning keeps a
-bigram only if one side is a thesaurus word (the only bigrams a synonym check ever asks about) and it
-was seen at least `min_count` times; the vocabulary then shrinks to the words those bigrams and the
-thesaurus still use.
+bigram only if one side is a kept word and it was seen at least `min_count` times; the vocabulary
+then shrinks to the kept words and those the kept bigrams use. The number of distinct neighbours of
+each word is counted before pruning (the smoothing needs it).
 """
 
 from __future__ import annotations
@@ -27,6 +27,10 @@ class Counts:
     unigrams: np.ndarray  # int64 per word id
     keys: np.ndarray  # uint64, sorted: left_id << KEY_BITS | right_id
     bigrams: np.ndarray  # int64 per key
+    # Per word id, over all bigrams before pruning: how many distinct words follow it / precede it
+    # (the Kneser-Ney continuation counts: a context that admits few words is selective).
+    after: np.ndarray
+    before: np.ndarray
 
     def index(self) -> dict[str, int]:
         return {w: i for i, w in enumerate(self.words)}
@@ -47,7 +51,10 @@ def count_texts(texts: Iterable[str]) -> Counts:
     keys, counts = (
         np.unique(np.concatenate(pairs), return_counts=True) if pairs else (np.zeros(0, np.int64),) * 2
     )
-    return Counts(words, unigrams, keys.astype(np.uint64), counts.astype(np.int64))
+    left, right = keys >> KEY_BITS, keys & ((1 << KEY_BITS) - 1)
+    after = np.bincount(left, minlength=len(words))
+    before = np.bincount(right, minlength=len(words))
+    return Counts(words, unigrams, keys.astype(np.uint64), counts.astype(np.int64), after, before)
 
 
 def prune(counts: Counts, keep_words: set[str], min_count: int) -> Counts:
@@ -71,4 +78,6 @@ def prune(counts: Counts, keep_words: set[str], min_count: int) -> Counts:
         unigrams=counts.unigrams[old_ids],
         keys=keys[order].astype(np.uint64),
         bigrams=counts.bigrams[sel][order],
+        after=counts.after[old_ids],
+        before=counts.before[old_ids],
     )

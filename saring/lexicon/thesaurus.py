@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -81,22 +82,32 @@ def build_thesaurus(edges: Iterable[tuple[str, str]], counts: Mapping[str, int])
     return Thesaurus(words, indptr, b[order], freq, canon, index)
 
 
+def graph_arrays(thesaurus: Thesaurus, prefix: str = "") -> dict[str, np.ndarray]:
+    """The arrays that store a graph (keys prefixed, so another artefact can embed one)."""
+    return {
+        f"{prefix}words": pack_words(thesaurus.words),
+        f"{prefix}indptr": thesaurus.indptr,
+        f"{prefix}indices": thesaurus.indices,
+        f"{prefix}freq": thesaurus.freq.astype(np.uint32),
+        f"{prefix}canon": thesaurus.canon.astype(np.int32),
+    }
+
+
+def graph_from_arrays(z: Mapping[str, np.ndarray], prefix: str = "") -> Thesaurus:
+    words = unpack_words(z[f"{prefix}words"])
+    index = {w: i for i, w in enumerate(words)}
+    freq = z[f"{prefix}freq"].astype(np.int64)
+    return Thesaurus(words, z[f"{prefix}indptr"], z[f"{prefix}indices"], freq, z[f"{prefix}canon"], index)
+
+
 def save_thesaurus(thesaurus: Thesaurus, path: Path) -> None:
-    np.savez_compressed(
-        path,
-        words=pack_words(thesaurus.words),
-        indptr=thesaurus.indptr,
-        indices=thesaurus.indices,
-        freq=thesaurus.freq.astype(np.uint32),
-        canon=thesaurus.canon.astype(np.int32),
-    )
+    arrays: dict[str, Any] = graph_arrays(thesaurus)  # Any: numpy's stub types **kwds like allow_pickle
+    np.savez_compressed(path, **arrays)
 
 
 def read_thesaurus(path: Path) -> Thesaurus:
     with open_artefact(path, "thesaurus") as z:
-        words = unpack_words(z["words"])
-        index = {w: i for i, w in enumerate(words)}
-        return Thesaurus(words, z["indptr"], z["indices"], z["freq"].astype(np.int64), z["canon"], index)
+        return graph_from_arrays(z)
 
 
 @lru_cache(maxsize=1)

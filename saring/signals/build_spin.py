@@ -5,7 +5,9 @@ and mythes-id (`apt-get install mythes-id`). Outputs:
 
 - `saring/lexicon/data/thesaurus_id.npz`: the synonym graph derived from mythes-id (LGPL-2.1, see
   `saring/lexicon/data/LICENSE.mythes-id`) with corpus counts and canonical words;
-- `saring/signals/data/spin_bigrams.npz`: bigram counts touching thesaurus words (seen >= 2 times);
+- `saring/signals/data/spin_bigrams.npz`: the spin graph (mythes-id synonyms plus the affix and
+  abbreviation variants among corpus words, `saring.lexicon.variants`) and all bigram counts seen
+  >= 2 times, with each word's number of distinct neighbours (Kneser-Ney continuation counts);
 - `saring/signals/data/spin.json`: the calibration (llr table, ordinary-news statistics, threshold).
 
 Statistics come from every publisher except the calibration publisher (sindonews by default); the
@@ -34,6 +36,7 @@ from saring.lexicon.mythes import DEFAULT_PATH, read_mythes
 from saring.lexicon.spinner import SynonymSource, forward_synonyms, spin
 from saring.lexicon.thesaurus import Thesaurus, build_thesaurus, save_thesaurus, synonym_edges
 from saring.lexicon.tokens import words
+from saring.lexicon.variants import variant_edges
 from saring.signals.spin import SpinCalibration, cells, word_scores
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,11 +44,14 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "clickid_raw_articles_2019" /
 MIN_COUNT = 2
 MU = 1000.0  # chosen among 100/300/1000/3000 on the calibration publisher (docs/signals.md)
 SUSPICION_EDGES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15]
+MISFIT_EDGES = [-2, 0, 2, 4]
 FREQUENCY_EDGES = [30, 300, 3000]
 SHRINK = 20.0
+LLR_FLOOR = 0.5  # statistic sums ratios above this; -inf/0/0.5/1 compared on the calibration publisher
 TARGET_FPR = 0.01  # on the calibration publisher; gave <= 2% on unseen publishers (docs/signals.md)
 CALIBRATION_RATE = 0.1
 EVIDENCE_NATS = 6.0
+EVIDENCE_MISFIT = 5.0
 MIN_WORDS = 100
 
 
@@ -104,20 +110,21 @@ def held_out(
 def build_statistics(
     texts: Iterable[str], edges: set[tuple[str, str]]
 ) -> tuple[Thesaurus, Collocations, Counts]:
+    """The synonym thesaurus (canonical tokens) and the statistics of the spin graph: the synonyms
+    plus the affix and abbreviation variants among the corpus words."""
     counts = count_texts(texts)
-    thesaurus = build_thesaurus(edges, dict(zip(counts.words, counts.unigrams.tolist(), strict=True)))
-    col = Collocations.from_counts(prune(counts, set(thesaurus.words), MIN_COUNT), thesaurus)
+    vocabulary = dict(zip(counts.words, counts.unigrams.tolist(), strict=True))
+    thesaurus = build_thesaurus(edges, vocabulary)
+    graph = build_thesaurus(edges | variant_edges(vocabulary), vocabulary)
+    keep = set(graph.words) | {w for w, n in vocabulary.items() if n >= MIN_COUNT}  # misfits need all words
+    col = Collocations.from_counts(prune(counts, keep, MIN_COUNT), graph)
     return thesaurus, col, counts
 
 
 def calibration_cells(col: Collocations, texts: Iterable[str]) -> list[np.ndarray]:
     """Llr-table cell of the distinct eligible words of each text."""
-    edges = np.asarray(SUSPICION_EDGES, dtype=np.float64), np.asarray(FREQUENCY_EDGES, dtype=np.float64)
-    out = []
-    for text in texts:
-        ws = word_scores(text, col, MU)
-        out.append(cells(ws.suspicions.suspicion[ws.first], ws.freq, *edges))
-    return out
+    edges = [np.asarray(e, dtype=np.float64) for e in (SUSPICION_EDGES, MISFIT_EDGES, FREQUENCY_EDGES)]
+    return [cells(word_scores(text, col, MU), *edges) for text in texts]
 
 
 def calibrate(
@@ -129,10 +136,10 @@ def calibrate(
 ) -> SpinCalibration:
     """Learn the llr table on one half of `docs` and the ordinary-news distribution on the other."""
     fit, rank = docs[: len(docs) // 2], docs[len(docs) // 2 :]
-    shape = (len(SUSPICION_EDGES) + 1, len(FREQUENCY_EDGES) + 1)
+    shape = (len(SUSPICION_EDGES) + 2, len(MISFIT_EDGES) + 1, len(FREQUENCY_EDGES) + 1)
     spun = [spin(d.text, synonyms, CALIBRATION_RATE, seed + i)[0] for i, d in enumerate(fit)]
-    natural = _histogram(calibration_cells(col, (d.text for d in fit)), shape[0] * shape[1])
-    spun_h = _histogram(calibration_cells(col, spun), shape[0] * shape[1])
+    natural = _histogram(calibration_cells(col, (d.text for d in fit)), int(np.prod(shape)))
+    spun_h = _histogram(calibration_cells(col, spun), int(np.prod(shape)))
     llr = np.round(np.log(spun_h / natural), 4).reshape(shape)
     meta = {
         **meta,
@@ -144,12 +151,15 @@ def calibrate(
     cal = SpinCalibration(
         MU,
         np.asarray(SUSPICION_EDGES, dtype=np.float64),
+        np.asarray(MISFIT_EDGES, dtype=np.float64),
         np.asarray(FREQUENCY_EDGES, dtype=np.float64),
         llr,
         SHRINK,
+        LLR_FLOOR,
         np.zeros(1),
         round(1.0 - TARGET_FPR, 4),
         EVIDENCE_NATS,
+        EVIDENCE_MISFIT,
         meta,
     )
     stats = np.sort([cal.statistic(c) for c in calibration_cells(col, (d.text for d in rank))])
