@@ -78,7 +78,8 @@ def profile(path: Path, n: int) -> None:
             samples,
             "  of which langid",
             identify,
-            f"{result.title}\n{result.text}" if result.title else result.text,
+            result.text,
+            result.title,
         )
         for name, spec in SIGNALS.items():
             _clock(samples, f"  signal {name}", spec.detect, result)

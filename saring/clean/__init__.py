@@ -64,5 +64,5 @@ def clean(article: Article, stats: SiteBoilerplate | None = None) -> Article:
     title = " ".join(normalize_chars(article.title).split())
     paragraphs, removed = clean_text(article.raw_text, title, article.site, stats)
     text, spans = join_paragraphs(paragraphs)
-    lang, score = identify(f"{title}\n{text}" if title else text)
+    lang, score = identify(text, title)
     return replace(article, title=title, text=text, paragraphs=spans, removed=[*article.removed, *removed], lang=lang, lang_score=round(score, 4))

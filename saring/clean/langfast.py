@@ -75,15 +75,16 @@ class FastIdentifier(LanguageIdentifier):  # type: ignore[misc]
         self._ptc32 = np.asarray(self.nb_ptc, dtype=np.float32)
         self._column = _first_columns(self.nb_classes)
 
-    def top(self, text: str, other: str) -> tuple[str, float, float]:
-        """`rank(text)[0]` and the probability of label `other`, without merging and sorting every label.
+    def top(self, text: str, *others: str) -> tuple[str, float, tuple[float, ...]]:
+        """`rank(text)[0]` and the probabilities of labels `others`, without merging and sorting every label.
 
         `_decide` has folded aliased labels into their first column, and `argmax` takes the first of equal
         scores as `rank`'s stable sort does, so the answer is `rank`'s; 0.03 ms per article less.
         """
         scores = self._decide(text)
         best = int(scores.argmax())
-        return self.nb_classes[best], float(scores[best]), float(scores[self._column[other]])
+        others_p = tuple(float(scores[self._column[other]]) for other in others)
+        return self.nb_classes[best], float(scores[best]), others_p
 
     def _states(self, data: bytes) -> np.ndarray:
         text = np.frombuffer(data, dtype=np.uint8)

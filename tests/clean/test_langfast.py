@@ -54,7 +54,7 @@ def test_langfast_top_equals_rank(texts: list[str]) -> None:
     fast = _pair()[1]
     for text in texts:
         ranked = fast.rank(text)
-        assert fast.top(text, "id") == (*ranked[0], dict(ranked)["id"])
+        assert fast.top(text, "id", "ms") == (*ranked[0], (dict(ranked)["id"], dict(ranked)["ms"]))
 
 
 @pytest.mark.parametrize("n", [1, 2, 7, 600])
