@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-APT_PACKAGES=(mythes-id postgresql chromium)
+APT_PACKAGES=(mythes-id postgresql chromium tesseract-ocr tesseract-ocr-ind fonts-dejavu-core
+              fonts-roboto-unhinted fonts-liberation2)  # fonts: the OCR tests and benchmarks/ocr_eval.py
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=()
   for pkg in "${APT_PACKAGES[@]}"; do

@@ -20,7 +20,7 @@ CODES: dict[str, ErrorCode] = {
     e.name: e
     for e in (
         ErrorCode("SAR-E001", "empty_input", 422, "the input has no text; check the file or field name"),
-        ErrorCode("SAR-E002", "binary_input", 415, "the input looks binary (NUL bytes); give text, HTML, JSONL, CSV or WARC"),
+        ErrorCode("SAR-E002", "binary_input", 415, "the input looks binary (NUL bytes); give text, HTML, JSONL, CSV, WARC or an image"),
         ErrorCode("SAR-E003", "undecodable", 415, "the bytes are not UTF-8, cp1252 or latin-1 text"),
         ErrorCode("SAR-E004", "no_article", 422, "no article body was found in the HTML"),
         ErrorCode("SAR-E005", "too_large", 413, "the input is over the size limit; raise --max-bytes if intended"),
@@ -39,6 +39,16 @@ CODES: dict[str, ErrorCode] = {
         ErrorCode("SAR-E018", "method_not_allowed", 405, "use the HTTP method shown in /openapi.json"),
         ErrorCode("SAR-E019", "unavailable", 503, "this part of the service is not available on this server"),
         ErrorCode("SAR-E020", "internal_error", 500, "an unexpected error; the server log has the details"),
+        ErrorCode("SAR-E021", "request_timeout", 408, "the request body came too slowly; send it whole"),
+        ErrorCode("SAR-E022", "output_error", 507, "cannot write the output; free space or write elsewhere"),
+        ErrorCode("SAR-E023", "bad_image", 415, "not a readable still image; send one PNG, JPEG or WebP"),
+        ErrorCode("SAR-E024", "ocr_unavailable", 500, "OCR model missing: apt-get install tesseract-ocr-ind"),
+        ErrorCode("SAR-E025", "corrupt_input", 422,
+                  "the file is truncated or corrupt from that offset on; re-fetch or repair it"),
+        ErrorCode("SAR-E026", "too_short", 422,
+                  "too little text to judge; give the whole article or message"),
+        ErrorCode("SAR-E027", "too_complex", 422,
+                  "the HTML is too big or too deeply nested to parse in bounded time; give the article text"),
     )
 }
 
@@ -46,10 +56,16 @@ CODES: dict[str, ErrorCode] = {
 class SaringError(Exception):
     """An expected failure with a stable code; `str()` is the one-line message users see."""
 
-    def __init__(self, name: str, detail: str = "") -> None:
+    def __init__(self, name: str, detail: str = "", hint: str | None = None) -> None:
         self.error = CODES[name]
         self.detail = detail
+        # A hint for where the code's shared one does not fit (it names a flag the command lacks).
+        self.hint = hint or self.error.hint
         super().__init__(self.message)
+
+    def __reduce__(self) -> tuple[type[SaringError], tuple[str, str, str]]:
+        """Rebuilt from name, detail and hint when it crosses processes (a batch worker's failure)."""
+        return (type(self), (self.name, self.detail, self.hint))
 
     @property
     def code(self) -> str:
@@ -62,7 +78,7 @@ class SaringError(Exception):
     @property
     def message(self) -> str:
         detail = f": {self.detail}" if self.detail else ""
-        return f"{self.error.code} {self.error.name}{detail} ({self.error.hint})"
+        return f"{self.error.code} {self.error.name}{detail} ({self.hint})"
 
 
 def require(module: str, extra: str) -> object:

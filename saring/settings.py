@@ -30,12 +30,16 @@ class IngestOptions:
     """How inputs are read and which articles are accepted."""
 
     max_bytes: int = 5_000_000  # per article (a text/HTML file, a JSONL line, a WARC record)
-    format: str = "auto"  # auto | text | html | jsonl | csv | warc
+    format: str = "auto"  # auto | text | html | jsonl | csv | warc | image
     encoding: str | None = None  # force a codec instead of detecting one
     fields: FieldMap = field(default_factory=FieldMap)
     html_extractor: str = "trafilatura"  # trafilatura (accurate) | resiliparse (fast, for bulk)
     accept_langs: tuple[str, ...] = ("id",)  # empty tuple: accept any language
-    min_chars: int = 1  # shorter cleaned texts are rejected as empty
+    # Cleaned title + text with fewer words or letters is refused as too short to judge, and a cleaned
+    # text longer than max_text_chars as too long to analyse in bounded time (saring/clean/amount.py).
+    min_words: int = 2
+    min_letters: int = 8
+    max_text_chars: int = 200_000
 
 
 def from_env(cls: type[T], prefix: str = "SARING_") -> T:

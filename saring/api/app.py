@@ -56,7 +56,8 @@ def create_app(settings: ApiSettings | None = None, services: Services | None = 
             allow_headers=["Authorization", "Content-Type"],
             max_age=600,
         )
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    body_timeout_s = settings.body_timeout_ms / 1000
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, timeout_s=body_timeout_s)
     app.add_middleware(SecurityHeaders)  # outermost: the 413 answers carry the headers too
     return app
 

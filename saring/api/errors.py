@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from saring.api.headers import security_headers
 from saring.article import Rejected
 from saring.errors import CODES, ErrorCode, SaringError
 
@@ -29,22 +30,42 @@ _HTTP_STATUS_NAMES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    408: "request_timeout",
     413: "too_large",
     415: "unsupported_format",
     422: "bad_request",
     503: "unavailable",
     504: "timeout",
 }
+MAX_LISTED_ERRORS = 20  # validation errors listed one by one in an answer; the rest are counted
+# The shared hints say what to do on the command line (`--max-bytes`, `--any-lang`); an API client does it
+# in the request, or learns that it is the operator's setting.
+API_HINTS: dict[str, str] = {
+    "too_large": "send less; the limit is this server's SARING_API_MAX_BODY_BYTES setting",
+    "not_indonesian": "send any_lang: true (a form field for uploads) to analyse it anyway",
+    "missing_field": "send the article in the 'text' field",
+    "unsupported_format": "send application/json, or multipart/form-data with one HTML, TXT or PNG/JPEG/WebP file",
+    "model_missing": "this server has no trained hoax model; its operator can train one",
+}
 
 
 def error_body(error: ErrorCode, message: str, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    message = api_words(error, message)
     return {
         "ok": False,
         "error": message,
         "code": error.code,
         "status": error.http_status,
-        "errors": errors if errors is not None else [{"field": None, "message": message}],
+        "errors": [{**e, "message": api_words(error, e["message"])} for e in errors]
+        if errors is not None
+        else [{"field": None, "message": message}],
     }
+
+
+def api_words(error: ErrorCode, message: str) -> str:
+    """`message` with the shared (command-line) hint of `error` replaced by the API's own."""
+    hint = API_HINTS.get(error.name)
+    return message.replace(f"({error.hint})", f"({hint})") if hint else message
 
 
 def error_response(
@@ -100,18 +121,22 @@ async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse
     from fastapi.exceptions import RequestValidationError
 
     assert isinstance(exc, RequestValidationError)
-    items = [
+    found = exc.errors()
+    items: list[dict[str, Any]] = [
         {"field": ".".join(str(p) for p in e.get("loc", ())), "message": str(e.get("msg", ""))}
-        for e in exc.errors()
+        for e in found[:MAX_LISTED_ERRORS]
     ]
+    if len(found) > MAX_LISTED_ERRORS:  # thousands of unknown keys must not make megabytes of answer
+        items.append({"field": None, "message": f"... and {len(found) - MAX_LISTED_ERRORS:,} more"})
     summary = "; ".join(f"{i['field']}: {i['message']}" for i in items[:3])
     error = SaringError("bad_request", summary)
     return error_response(error.error, error.message, items)
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    """Starlette sends this answer from outside every middleware, so it brings the security headers."""
     log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return saring_error_response(SaringError("internal_error", type(exc).__name__))
+    return saring_error_response(SaringError("internal_error", type(exc).__name__), security_headers())
 
 
 def install_error_handlers(app: Any) -> None:

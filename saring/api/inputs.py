@@ -1,4 +1,4 @@
-"""Request bodies to Articles: JSON fields, an uploaded HTML/TXT file, or (when enabled) a URL.
+"""Request bodies to Articles: JSON fields, an uploaded HTML/TXT file or screenshot, or (when enabled) a URL.
 
 Reading the body is async (it happens on the event loop, under the body limit); turning it into an
 Article is CPU work and runs in a worker thread under the time limit (`to_article`).
@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
+from saring.api.body import media_type, parse_json, require_json
 from saring.api.services import Services
 from saring.api.settings import ApiSettings
 from saring.article import Article, SourceRef
@@ -62,25 +63,17 @@ async def run_on_article(request: Request, work: Callable[[Services, RawInput], 
 
 async def read_input(request: Request) -> RawInput:
     """Parse the body by its content type: application/json or multipart/form-data (field `file`)."""
-    content_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if content_type == "multipart/form-data":
+    if media_type(request) == "multipart/form-data":
         return await _read_multipart(request)
-    if content_type in ("application/json", ""):
-        return RawInput.from_model(parse_model(ArticleIn, await read_json(request)))
-    raise SaringError(
-        "unsupported_format",
-        f"content type '{content_type}'; send application/json or a multipart/form-data upload",
-    )
+    body = await read_json(request, alternative=" or a multipart/form-data upload")
+    return RawInput.from_model(parse_model(ArticleIn, body))
 
 
-async def read_json(request: Request) -> Any:
-    import json
-
-    body = await request.body()
-    try:
-        return json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SaringError("bad_request", f"the body is not valid JSON ({exc})") from exc
+async def read_json(request: Request, alternative: str = "") -> Any:
+    """The JSON body: declared as JSON (else 415), within the server's depth limit (else 400)."""
+    require_json(request, alternative)
+    services: Services = request.app.state.services
+    return parse_json(await request.body(), services.settings)
 
 
 def parse_model(model: type[Any], data: Any) -> Any:
@@ -105,7 +98,7 @@ async def _read_multipart(request: Request) -> RawInput:
             raise SaringError("bad_request", f"unknown form field(s): {', '.join(sorted(unknown))}")
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
-            raise SaringError("bad_request", "the form needs a 'file' field with an HTML or TXT file")
+            raise SaringError("bad_request", "the form needs a 'file' field with an HTML, TXT or image file")
         data = await upload.read()
         fields = {k: str(form[k]) for k in ("title", "url") if isinstance(form.get(k), str) and form[k]}
         any_lang = str(form.get("any_lang", "")).lower() in ("1", "true", "on", "yes")
@@ -150,7 +143,11 @@ def request_body_doc() -> dict[str, Any]:
         "type": "object",
         "required": ["file"],
         "properties": {
-            "file": {"type": "string", "format": "binary", "description": "one .html/.htm or .txt article"},
+            "file": {
+                "type": "string",
+                "format": "binary",
+                "description": "one .html/.htm or .txt article, or a PNG/JPEG/WebP screenshot (read by OCR)",
+            },
             "title": {"type": "string"},
             "url": {"type": "string"},
             "any_lang": {"type": "boolean"},
@@ -183,8 +180,16 @@ def _from_bytes(
     if not data.strip():
         raise SaringError("empty_input", f"{name} is empty")
     fmt = fmt or detect_format(name, data[:4096])
+    if fmt == "image":
+        from saring.ingest.image import read_image
+
+        article = read_image(data, source)
+        article.url, article.title = url, title or article.title
+        return article
     if fmt not in ("text", "html"):
-        raise SaringError("unsupported_format", f"'{name}' looks like {fmt}; upload one HTML or TXT article")
+        raise SaringError(
+            "unsupported_format", f"'{name}' looks like {fmt}; upload one HTML or TXT article or a screenshot"
+        )
     text = decode_bytes(data, None, name)
     if fmt == "html":
         from saring.ingest.html import parse_html

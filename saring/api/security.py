@@ -1,30 +1,19 @@
-"""ASGI middleware for the two limits every request meets before any route: headers and body size.
+"""ASGI middleware for what every request meets before any route: headers, body size and body time.
 
 Pure ASGI (not `BaseHTTPMiddleware`) so the body is counted as it streams in: a client that lies
-about Content-Length, or sends chunked data, is still cut off at `max_body_bytes`.
+about Content-Length, or sends chunked data, is still cut off at `max_body_bytes`, and one that sends
+its headers and then stalls (or trickles) is answered 408 at `body_timeout_ms` and disconnected.
 """
 
 from __future__ import annotations
 
+import anyio
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from saring.api.errors import saring_error_response
+from saring.api.headers import SECURITY_HEADERS
 from saring.errors import SaringError
-
-# The page uses only its own script and style files; nothing inline, nothing from elsewhere.
-CSP = (
-    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-    (b"cross-origin-resource-policy", b"same-origin"),
-)
 
 
 class SecurityHeaders:
@@ -55,12 +44,21 @@ class BodyTooLarge(StarletteHTTPException):
         super().__init__(413, f"the request body is over the server limit of {limit:,} bytes")
 
 
-class BodyLimit:
-    """Answers 413 in the error shape once a request body passes `max_bytes`."""
+class BodyTooSlow(StarletteHTTPException):
+    """408 for a body still incomplete at the deadline; the connection is closed (slow-body clients)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, seconds: float) -> None:
+        detail = f"the request body did not arrive within {seconds:g} s of the request"
+        super().__init__(408, detail, headers={"Connection": "close"})
+
+
+class BodyLimit:
+    """Answers 413 once a request body passes `max_bytes`, 408 when it is not whole within `timeout_s`."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout_s: float) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout_s = timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -73,12 +71,20 @@ class BodyLimit:
             return
         seen = 0
         started = False
+        whole = False  # once the body is in, `receive` only waits for a disconnect: no deadline then
+        deadline = anyio.current_time() + self.timeout_s
 
         async def counting_receive() -> Message:
-            nonlocal seen
-            message = await receive()
+            nonlocal seen, whole
+            if whole:
+                return await receive()
+            with anyio.move_on_after(deadline - anyio.current_time()) as waiting:
+                message = await receive()
+            if waiting.cancelled_caught:
+                raise BodyTooSlow(self.timeout_s)
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
+                whole = not message.get("more_body", False)
                 if seen > self.max_bytes:
                     raise BodyTooLarge(self.max_bytes)
             return message

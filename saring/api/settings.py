@@ -16,6 +16,10 @@ class ApiSettings:
     """What one server process allows; shared by every request."""
 
     max_body_bytes: int = 2_000_000  # whole request body (JSON or upload); larger bodies get 413
+    header_timeout_ms: int = 10_000  # the request line and headers must arrive within this; else: closed
+    body_timeout_ms: int = 30_000  # the whole body must arrive within this of the request; else 408, closed
+    max_json_depth: int = 64  # nesting of arrays/objects in a JSON body; deeper bodies get 400 unparsed
+    max_json_values: int = 20_000  # values in a JSON body's arrays and objects; more get 400 unparsed
     time_limit_ms: int = 10_000  # per request, for analysis/trace/search work; over it: 504
     analysis_threads: int = 1  # analyses at once per process: CPU-bound under the GIL, and the analyzer
     # and its store connection then never see two threads (use more workers for more cores)
@@ -25,7 +29,8 @@ class ApiSettings:
     fetch_urls: bool = False  # fetch `url` server-side when no text is given (public addresses only)
     fetch_timeout_ms: int = 5_000  # per fetched page
     fetch_max_redirects: int = 3  # each hop is checked again
-    db: str | None = None  # store URL for the index and fact-checks (sqlite path or postgresql://)
+    db: str | None = None  # store of the index and fact-checks (SQLite path, postgresql://); see served_store
+    no_db: bool = False  # serve without a store: claims listed but not matched, no provenance, lookups 503
     max_search_results: int = 50  # cap on `limit` of GET /v1/claims/search
 
 

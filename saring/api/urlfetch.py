@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from saring.api.settings import ApiSettings
-from saring.errors import SaringError
+from saring.errors import SaringError, require
 
 Resolver = Callable[[str, int], list[str]]
 _TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -83,11 +83,18 @@ def checked_target(url: str, resolve: Resolver | None = None) -> tuple[str, str]
     return parts.hostname, addresses[0]
 
 
+def fetching_works() -> bool:
+    """Whether the HTTP client is installed (it comes with the `api` extra)."""
+    import importlib.util
+
+    return importlib.util.find_spec("httpx") is not None
+
+
 def fetch_url(
     url: str, settings: ApiSettings, resolve: Resolver | None = None, transport: Any = None
 ) -> Fetched:
     """GET a page within the limits of `settings`; `transport` lets tests answer without a network."""
-    import httpx
+    httpx: Any = require("httpx", "api")
 
     with httpx.Client(
         transport=transport, follow_redirects=False, trust_env=False, timeout=settings.fetch_timeout_ms / 1000

@@ -15,8 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from saring.batch.outdir import claim_out_dir
 from saring.batch.outputs import AtomicFile, remove_stale_temps, work_path, write_json_atomic
-from saring.batch.plan import BatchPlan, load_or_check
+from saring.batch.plan import BatchPlan, save_plan
 from saring.batch.stats import ShardStats
 from saring.batch.summary import BatchSummary
 from saring.errors import SaringError
@@ -42,11 +43,38 @@ def run_batch(
     jobs: int = 1,
     scheduler: str | None = None,
     on_progress: ProgressFn | None = None,
+    force: bool = False,
 ) -> BatchSummary:
-    """Run every unfinished shard; the outputs are the same whatever the engine, jobs or interruptions."""
+    """Run every unfinished shard; the outputs are the same whatever the engine, jobs or interruptions.
+
+    `force` lets the batch take over a folder that holds something else (see `outdir.py`). A folder that
+    cannot be written (read-only, full) stops the batch with a coded `output_error`.
+    """
+    try:
+        return _run(plan, engine, jobs, scheduler, on_progress, force)
+    except OSError as exc:
+        raise _output_error(exc, plan.out) from exc
+
+
+def _output_error(exc: OSError, out: str) -> SaringError:
+    where = exc.filename or out
+    return SaringError("output_error", f"cannot write {where}: {exc.strerror or exc}")
+
+
+def _run(
+    plan: BatchPlan,
+    engine: str,
+    jobs: int,
+    scheduler: str | None,
+    on_progress: ProgressFn | None,
+    force: bool,
+) -> BatchSummary:
+    if Path(plan.out).exists() and not Path(plan.out).is_dir():
+        raise SaringError("bad_request", f"--out {plan.out} is a file; give a directory")
     Path(plan.out).mkdir(parents=True, exist_ok=True)
     with _locked(plan.out):
-        load_or_check(plan)
+        claim_out_dir(plan, force)
+        save_plan(plan)
         remove_stale_temps(plan.out)
         if plan.db:
             _migrate(plan.db)
@@ -60,7 +88,7 @@ def run_batch(
             for index, outcome in _engine(plan, pending, engine, jobs, scheduler):
                 if isinstance(outcome, ShardStats):
                     summary.add(outcome)
-                elif isinstance(outcome, SaringError) and plan.stop_on_error:
+                elif _stops_the_batch(plan, outcome):
                     raise outcome
                 else:
                     summary.failed[index] = f"{type(outcome).__name__}: {outcome}"
@@ -69,6 +97,13 @@ def run_batch(
             _merge_rejects(plan)
         write_json_atomic(Path(plan.out) / "summary.json", summary.to_dict())
     return summary
+
+
+def _stops_the_batch(plan: BatchPlan, outcome: BaseException) -> bool:
+    """--on-error stop ends at the first coded failure; a full or read-only disk would fail every shard."""
+    if not isinstance(outcome, SaringError):
+        return False
+    return plan.stop_on_error or outcome.name == "output_error"
 
 
 def _migrate(url: str) -> None:
@@ -148,5 +183,5 @@ def _merge_rejects(plan: BatchPlan) -> None:
     for index in range(plan.n_shards):
         with open(work_path(plan.out, "rejects", index, ".jsonl"), "rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):  # noqa: B023 - fh is used within the loop
-                merged.fh.write(block)
+                merged.write(block)
     merged.commit()

@@ -1,7 +1,9 @@
 """The local engine: shards mapped over a process pool (`-j N`), or run in this process for `-j 1`.
 
-Workers are spawned (not forked) and each watches its parent: if the driver is killed, they exit instead of
-finishing orphaned shards, so a re-run never races with leftovers of the killed one.
+Workers are spawned (not forked) and die with their parent: if the driver is killed (SIGKILL, SIGTERM),
+they exit at once instead of finishing orphaned shards, so a killed run writes nothing more and a re-run
+never races with its leftovers. On Linux the kernel kills them (PR_SET_PDEATHSIG); elsewhere they poll the
+parent pid.
 """
 
 from __future__ import annotations
@@ -54,7 +56,23 @@ def _attempt(plan: BatchPlan, index: int) -> ShardStats | Exception:
 def _init_worker(plan: BatchPlan, parent: int) -> None:
     global _PLAN
     _PLAN = plan
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    if not _die_with_parent():
+        threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the driver died before the request above took effect
+        os._exit(1)
+
+
+def _die_with_parent() -> bool:
+    """Ask Linux to SIGKILL this process the moment its parent exits; False where that is not available."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    pr_set_pdeathsig = 1
+    libc = ctypes.CDLL(None)  # the interpreter's own symbols include libc's prctl
+    return bool(libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0) == 0)
 
 
 def _exit_with_parent(parent: int) -> None:

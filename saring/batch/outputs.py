@@ -1,5 +1,8 @@
 """Where a batch writes, and how: every file appears whole or not at all (temp file + fsync + os.replace).
 
+A write that fails (read-only folder, full disk, quota) raises the coded `output_error`, naming the file, so
+the driver can stop the batch with that reason instead of a traceback.
+
 Layout of `--out DIR`:
     plan.json                     the shard plan (a re-run must match it to resume)
     shard-00007.jsonl|.parquet    reports of shard 7, in input order
@@ -16,9 +19,13 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
+
+from saring.errors import SaringError, require
 
 PARQUET_ROW_GROUP = 1000  # rows buffered before a row group is written: bounds memory to a few MB
 
@@ -45,25 +52,46 @@ def encode_line(document: dict[str, Any]) -> bytes:
     return (_ENCODER.encode(document) + "\n").encode("utf-8", "backslashreplace")
 
 
+@contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Turn an OSError while writing `path` into the coded `output_error`."""
+    try:
+        yield
+    except OSError as exc:
+        raise SaringError("output_error", f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
 class AtomicFile:
     """A binary file written under a unique temp name and renamed into place by `commit`."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with writing(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         self.tmp = Path(tmp)
         os.chmod(fd, _file_mode())  # mkstemp makes 0600; outputs should follow the umask like any file
         self.fh: BinaryIO = os.fdopen(fd, "wb")
 
+    def write(self, data: bytes) -> None:
+        with writing(self.path):
+            self.fh.write(data)
+
     def commit(self) -> None:
-        self.fh.flush()
-        os.fsync(self.fh.fileno())
-        self.fh.close()
-        os.replace(self.tmp, self.path)
+        """Publish the file; if that fails, the temp file goes too."""
+        try:
+            with writing(self.path):
+                self.fh.flush()
+                os.fsync(self.fh.fileno())
+                self.fh.close()
+                os.replace(self.tmp, self.path)
+        except SaringError:
+            self.abort()
+            raise
 
     def abort(self) -> None:
-        self.fh.close()
+        with suppress(OSError):  # closing flushes the buffer, which fails again on a full disk
+            self.fh.close()
         self.tmp.unlink(missing_ok=True)
 
 
@@ -76,7 +104,11 @@ def _file_mode() -> int:
 
 def write_atomic(path: Path, data: bytes) -> None:
     f = AtomicFile(path)
-    f.fh.write(data)
+    try:
+        f.write(data)
+    except SaringError:
+        f.abort()
+        raise
     f.commit()
 
 
@@ -114,7 +146,7 @@ class JsonlWriter:
         self.file = AtomicFile(path)
 
     def write(self, document: dict[str, Any]) -> None:
-        self.file.fh.write(encode_line(document))
+        self.file.write(encode_line(document))
 
     def commit(self) -> None:
         self.file.commit()
@@ -149,6 +181,7 @@ class ParquetWriter:
     """Row groups of `PARQUET_ROW_GROUP` reports with a fixed schema (the same for every shard)."""
 
     def __init__(self, path: Path) -> None:
+        require("pyarrow", "batch")  # a coded error naming the extra, not an ImportError traceback
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -181,16 +214,19 @@ class ParquetWriter:
 
     def _flush(self) -> None:
         if self.rows:
-            self.writer.write_table(self.pa.Table.from_pylist(self.rows, schema=self.schema))
+            with writing(self.file.path):
+                self.writer.write_table(self.pa.Table.from_pylist(self.rows, schema=self.schema))
             self.rows = []
 
     def commit(self) -> None:
         self._flush()
-        self.writer.close()
+        with writing(self.file.path):
+            self.writer.close()
         self.file.commit()
 
     def abort(self) -> None:
-        self.writer.close()
+        with suppress(OSError):
+            self.writer.close()
         self.file.abort()
 
 

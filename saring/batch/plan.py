@@ -114,10 +114,13 @@ def _describe(path: str, options: IngestOptions, detect_format: Any) -> InputFil
         head = fh.read(4096)
     gz = head[:2] == b"\x1f\x8b"
     if gz and not path.lower().endswith(".warc.gz"):
-        import gzip
+        from saring.ingest.streams import open_gzip
 
-        with gzip.open(path, "rb") as zh:
-            head = zh.read(4096)
+        with open(path, "rb") as raw, open_gzip(raw) as zh:
+            try:
+                head = zh.read(4096)
+            except SaringError:  # damaged early: format from the name; reading it rejects it, counted
+                head = b""
     fmt = options.format if options.format != "auto" else detect_format(path, head)
     return InputFile(path=path, size=st.st_size, mtime_ns=st.st_mtime_ns, format=fmt, gzip=gz)
 
@@ -212,27 +215,21 @@ def _count_lines(path: str) -> int:
         return _count_newlines(fh, 0, size) + (1 if size and not _ends_with_newline(fh, size) else 0)
 
 
-def load_or_check(plan: BatchPlan) -> BatchPlan:
-    """Save the plan on a first run; on a re-run insist that it is the same batch before resuming."""
+def save_plan(plan: BatchPlan) -> None:
+    """Write plan.json on a first run (a re-run has found the same one there: `outdir.claim_out_dir`)."""
     from saring.batch.outputs import write_atomic
 
     path = Path(plan.out) / "plan.json"
-    if path.exists():
-        if path.read_text(encoding="utf-8") != plan.to_json():
-            raise SaringError(
-                "bad_request",
-                f"{plan.out} holds a different batch (inputs, options, --shards or "
-                "signals changed); use a new --out directory or delete it",
-            )
-        return plan
-    write_atomic(path, plan.to_json().encode("utf-8"))
-    return plan
+    if not path.exists():
+        write_atomic(path, plan.to_json().encode("utf-8"))
 
 
 def saved_shard_count(out: str) -> int | None:
     """`n_shards` asked for by the run that created `out`, so a re-run without --shards resumes it."""
     path = Path(out) / "plan.json"
-    if not path.exists():
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none, or not a plan: `claim_out_dir` says so under the lock
         return None
-    requested: int = json.loads(path.read_text(encoding="utf-8")).get("requested_shards", 0)
-    return requested or None
+    requested = saved.get("requested_shards", 0) if isinstance(saved, dict) else 0
+    return requested if isinstance(requested, int) and requested > 0 else None

@@ -8,7 +8,6 @@ nothing that varies between runs (no timings); those go to the stats file.
 
 from __future__ import annotations
 
-import gzip
 import itertools
 import json
 import os
@@ -26,6 +25,7 @@ from saring.batch.outputs import (
     sha256_file,
     work_path,
     write_json_atomic,
+    writing,
 )
 from saring.batch.plan import BatchPlan, Split
 from saring.batch.stats import ShardStats, place
@@ -105,29 +105,33 @@ def read_split(split: Split, options: IngestOptions) -> ReadStream:
     """The records of one split, with the same line numbers and messages as reading the whole file."""
     from saring.ingest import read_path
     from saring.ingest.jsonl import read_jsonl
+    from saring.ingest.streams import bounded_lines, open_gzip
 
     if split.stripes > 1:
-        with gzip.open(split.path, "rb") as fh:
+        # Inflated as read, lines bounded, damage a coded rejection (saring.ingest.streams).
+        with open(split.path, "rb") as raw_file, open_gzip(raw_file) as fh:
             # Other stripes' lines become blank: the reader skips them unparsed and keeps counting lines.
-            lines = (raw if i % split.stripes == split.stripe else b"" for i, raw in enumerate(fh))
+            numbered = enumerate(bounded_lines(fh, options.max_bytes))
+            lines = (raw if i % split.stripes == split.stripe else b"" for i, raw in numbered)
             yield from read_jsonl(lines, split.path, options)
     elif split.end is not None:
         with open(split.path, "rb") as fh:
             fh.seek(split.start)
             # Blank lines for the lines before the split keep the reader's line numbers (and messages) right.
             before = itertools.repeat(b"", split.first_line - 1)
-            yield from read_jsonl(
-                itertools.chain(before, _lines_until(fh, split.end - split.start)), split.path, options
-            )
+            split_lines = _lines_until(fh, split.end - split.start, options.max_bytes)
+            yield from read_jsonl(itertools.chain(before, split_lines), split.path, options)
     else:
         yield from read_path(split.path, options)
 
 
-def _lines_until(fh: Any, n_bytes: int) -> Iterator[bytes]:
-    for raw in fh:
+def _lines_until(fh: Any, n_bytes: int, max_line: int) -> Iterator[bytes]:
+    from saring.ingest.streams import LongLine, bounded_lines
+
+    for raw in bounded_lines(fh, max_line):
         if n_bytes <= 0:
             return
-        n_bytes -= len(raw)
+        n_bytes -= raw.size if isinstance(raw, LongLine) else len(raw)
         yield raw
 
 
@@ -243,5 +247,6 @@ class _Progress:
         now = time.monotonic()
         if now - self.last >= PROGRESS_EVERY_S:
             self.last = now
-            self.tmp.write_text(str(n), encoding="ascii")
-            os.replace(self.tmp, self.path)
+            with writing(self.path):
+                self.tmp.write_text(str(n), encoding="ascii")
+                os.replace(self.tmp, self.path)

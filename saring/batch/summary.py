@@ -72,8 +72,9 @@ class BatchSummary(Tally):
 
     def lines(self) -> list[str]:
         """The human summary printed on stderr at the end."""
+        failed = f", {len(self.failed)} FAILED" if self.failed else ""
         out = [
-            f"saring batch: {self.ok} reports, {self.rejected} rejected, {self.shards} shards"
+            f"saring batch: {self.ok} reports, {self.rejected} rejected, {self.shards} shards done{failed}"
             + (f" ({self.resumed} done by an earlier run)" if self.resumed else ""),
             (
                 f"  throughput: {self.rate:.1f} records/s over {self.wall:.1f} s; "
@@ -92,4 +93,6 @@ class BatchSummary(Tally):
             out.append(f"  {key}: {n} ({shown}{f', … (+{more})' if more > 0 else ''})")
         for shard, error in sorted(self.failed.items()):
             out.append(f"  shard {shard} FAILED: {error}")
+        if self.failed:
+            out.append("  re-run the same command to retry the failed shards (finished ones are kept)")
         return out

@@ -26,7 +26,8 @@ from pathlib import Path
 from saring.article import Rejected, SourceRef
 from saring.claims.verdicts import normalize_verdict
 from saring.errors import SaringError
-from saring.ingest.base import _site_from_url, reject
+from saring.ingest.base import _site_from_url, json_error, open_error, reject
+from saring.ingest.csvfile import header_delimiter
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
@@ -90,7 +91,8 @@ def fact_check_from_record(
     tag, claim = split_rating_tag(fields["claim"] or "")
     claim = " ".join(claim.split())
     if not claim:
-        raise SaringError("missing_field", f"no claim text (tried {', '.join(FIELD_NAMES['claim'])})")
+        raise SaringError("missing_field", f"no claim text (tried {', '.join(FIELD_NAMES['claim'])})",
+                          hint="name the claim column with one of those names")
     rating = fields["rating"] or tag
     url = fields["url"]
     return FactCheck(
@@ -113,7 +115,7 @@ def read_factchecks(
     try:
         text = _decode(Path(path).read_bytes(), path)
     except OSError as exc:
-        raise SaringError("not_found", f"cannot read '{path}': {exc.strerror}") from exc
+        raise open_error(exc, path) from exc
     suffix = Path(path).suffix.lower()
     if suffix in (".csv", ".tsv"):
         records: Iterator[tuple[SourceRef, Mapping[str, object] | SaringError]] = _csv_records(text, path)
@@ -136,11 +138,8 @@ def read_factchecks(
 
 
 def _csv_records(text: str, path: str) -> Iterator[tuple[SourceRef, Mapping[str, object] | SaringError]]:
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:65536], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    delimiter = header_delimiter(text.partition("\n")[0])  # only the delimiter is guessed: RFC 4180 quoting
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     while True:
         line_no = reader.line_num + 1
         try:
@@ -163,7 +162,7 @@ def _jsonl_records(text: str, path: str) -> Iterator[tuple[SourceRef, Mapping[st
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield source, SaringError("malformed_record", f"invalid JSON: {exc.msg} at column {exc.colno}")
+            yield source, json_error(exc)
             continue
         if not isinstance(record, dict):
             yield source, SaringError("malformed_record", f"a JSON {type(record).__name__}, not an object")
@@ -184,8 +183,12 @@ def _decode(data: bytes, path: str) -> str:
 
 
 def _first(record: Mapping[str, object], keys: tuple[str, ...]) -> str | None:
+    """The first non-empty of `keys`; a list or object there is refused (its repr is not a claim)."""
     for key in keys:
         value = record.get(key)
+        if isinstance(value, list | dict):
+            raise SaringError("malformed_record", f"'{key}' is a JSON {type(value).__name__}, not text",
+                              hint="give each fact-check as one record with text fields")
         if value not in (None, ""):
             text = str(value).strip()
             if text:

@@ -59,9 +59,13 @@ def drop_repeats(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
 
 
 def drop_title_repeats(paragraphs: list[str], title: str) -> tuple[list[str], list[Removed]]:
-    """Leading paragraphs that repeat the headline (pages print it as <h1>, reposts paste it twice)."""
+    """Leading paragraphs that repeat the headline (pages print it as <h1>, reposts paste it twice).
+
+    The last paragraph always stays: a post whose whole text is its headline (a forwarded one-liner, a
+    video caption) is that message, and dropping it would leave nothing to judge.
+    """
     key = paragraph_key(title)
     i = 0
-    while key and i < len(paragraphs) and paragraph_key(paragraphs[i]) == key:
+    while key and i < len(paragraphs) - 1 and paragraph_key(paragraphs[i]) == key:
         i += 1
     return paragraphs[i:], [Removed(text=p, reason="repeated_title") for p in paragraphs[:i]]

@@ -25,7 +25,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "inputs", nargs="+", metavar="INPUT", help="files or directories (JSONL, CSV, WARC, text, HTML)"
     )
-    p.add_argument("--out", required=True, metavar="DIR", help="output directory (created; reused to resume)")
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="output directory: new or empty, or the one of this same batch to resume it",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty --out that holds another batch or other files: the files named "
+        "like batch outputs there are removed first",
+    )
     p.add_argument("--format-out", default="jsonl", choices=["jsonl", "parquet"], help="report shard format")
     p.add_argument(
         "--engine",
@@ -53,9 +64,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument(
         "--db",
+        nargs="?",
+        const="",
         metavar="URL",
-        help="also add every analysed article to the corpus index in this store "
-        "(SQLite path or postgresql:// URL); exactly once, even across resumes",
+        help="also add every analysed article to the corpus index in this store, created if missing "
+        "(SQLite path or postgresql:// URL; --db alone: $SARING_DB, else ./saring.db); exactly once, "
+        "even across resumes",
     )
     add_ingest_arguments(p)
     p.set_defaults(run=run)
@@ -65,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
     from saring.batch.driver import build_plan, run_batch
     from saring.batch.outputs import sha256_file
     from saring.cli.common import ingest_options, load_boilerplate_stats
+    from saring.store import default_store_url
 
     boilerplate = args.boilerplate_stats
     if boilerplate:
@@ -76,14 +91,21 @@ def run(args: argparse.Namespace) -> int:
         options=ingest_options(args),
         format_out=args.format_out,
         stop_on_error=args.on_error == "stop",
-        db=args.db,
+        db=default_store_url() if args.db == "" else args.db,
         boilerplate=boilerplate,
         boilerplate_sha256=sha256_file(Path(boilerplate)) if boilerplate else None,
     )
     engine = "dask" if args.scheduler else args.engine
     bar = _progress_bar(plan.records)
     try:
-        summary = run_batch(plan, engine, max(1, args.jobs), args.scheduler, on_progress=_update(bar))
+        summary = run_batch(
+            plan, engine, max(1, args.jobs), args.scheduler, on_progress=_update(bar), force=args.force
+        )
+    except KeyboardInterrupt:
+        bar.close()
+        print(f"saring batch: stopped; run the same command again to resume ({args.out} keeps the finished "
+              "shards)", file=sys.stderr)  # fmt: skip
+        raise
     finally:
         bar.close()
     print("\n".join(summary.lines()), file=sys.stderr)

@@ -8,17 +8,26 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from saring.article import Article
 from saring.cli.common import add_ingest_arguments
+
+if TYPE_CHECKING:
+    from saring.cli.common import RejectTally
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("boilerplate", help="learn per-site boilerplate statistics from a crawl")
-    p.add_argument("action", choices=["learn"], help="learn: count paragraphs recurring across a site's articles")
+    p.add_argument("action", choices=["learn"],
+                   help="learn: count paragraphs recurring across a site's articles")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="JSONL/CSV/WARC files or directories")
     p.add_argument("--out", required=True, help="JSON file to write the statistics to")
-    p.add_argument("--min-docs", type=int, default=5, help="a paragraph must recur in at least this many articles")
-    p.add_argument("--min-share", type=float, default=0.05, help="... and in at least this share of the site's articles")
+    p.add_argument("--min-docs", type=int, default=5,
+                   help="a paragraph must recur in at least this many articles")
+    p.add_argument("--min-share", type=float, default=0.05,
+                   help="... and in at least this share of the site's articles")
     add_ingest_arguments(p)
     p.set_defaults(run=run)
 
@@ -27,17 +36,32 @@ def run(args: argparse.Namespace) -> int:
     import os
     import tempfile
 
-    from saring.article import Article
-    from saring.cli.common import ingest_options, progress
     from saring.clean import learn_site_boilerplate
-    from saring.ingest import read_inputs
+    from saring.cli.common import RejectTally
+    from saring.errors import SaringError
 
-    articles = (a for a in progress(read_inputs(args.inputs, ingest_options(args)), "reading") if isinstance(a, Article))
-    stats = learn_site_boilerplate(articles, args.min_docs, args.min_share)
+    tally = RejectTally()
+    stats = learn_site_boilerplate(_articles(args, tally), args.min_docs, args.min_share)
+    if not tally.ok:  # nothing read: writing `{}` would look like a result
+        raise SaringError("empty_input", f"no article could be read from {', '.join(args.inputs)}")
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(args.out)), suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(stats.to_json())
     os.replace(tmp, args.out)
     n = sum(len(h) for h in stats.hashes.values())
-    print(f"saring: {n} recurring paragraphs on {len(stats.hashes)} sites -> {args.out}", file=sys.stderr)
-    return 0
+    learned = f"{n} recurring paragraphs on {len(stats.hashes)} sites from {tally.ok} articles"
+    print(f"saring: {learned} -> {args.out}", file=sys.stderr)
+    if not n:
+        print(f"saring: note: no paragraph recurs in {args.min_docs} articles of one site; learn from a "
+              "bigger crawl (articles need a site or url field), or lower --min-docs", file=sys.stderr)
+    if tally.n_rejected:
+        print("\n".join(tally.summary_lines()).replace("analysed", "read"), file=sys.stderr)
+    return 3 if tally.n_rejected else 0
+
+
+def _articles(args: argparse.Namespace, tally: RejectTally) -> Iterator[Article]:
+    """The articles read, every rejected record printed and counted (a missing file is one)."""
+    from saring.cli.common import ingest_options, progress
+    from saring.ingest import read_inputs
+
+    return tally.passed(progress(read_inputs(args.inputs, ingest_options(args)), "reading"))

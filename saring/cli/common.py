@@ -20,24 +20,31 @@ T = TypeVar("T")
 
 def add_ingest_arguments(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("input")
-    g.add_argument("--format", default="auto", choices=["auto", "text", "html", "jsonl", "csv", "warc"],
+    g.add_argument("--format", default="auto",
+                   choices=["auto", "text", "html", "jsonl", "csv", "warc", "image"],
                    help="input format (default: from the file name, then the content)")
-    g.add_argument("--text-field", default="text", help="JSONL/CSV field with the article text (default: text)")
-    g.add_argument("--title-field", default="title", help="JSONL/CSV field with the headline (default: title)")
+    g.add_argument("--text-field", default="text",
+                   help="JSONL/CSV field with the article text (default: text)")
+    g.add_argument("--title-field", default="title",
+                   help="JSONL/CSV field with the headline (default: title)")
     g.add_argument("--id-field", default="id", help="JSONL/CSV field with the article id (default: id)")
     g.add_argument("--url-field", default="url", help="JSONL/CSV field with the URL (default: url)")
-    g.add_argument("--date-field", default="date", help="JSONL/CSV field with the publication date (default: date)")
+    g.add_argument("--date-field", default="date",
+                   help="JSONL/CSV field with the publication date (default: date)")
     g.add_argument("--site-field", default="site", help="JSONL/CSV field with the site name (default: site)")
-    g.add_argument("--encoding", default=None, help="force a text encoding (default: detect UTF-8/cp1252/latin-1)")
+    g.add_argument("--encoding", default=None,
+                   help="force a text encoding (default: detect UTF-8/cp1252/latin-1)")
     g.add_argument("--max-bytes", type=int, default=IngestOptions().max_bytes,
                    help="size limit per article in bytes (default: %(default)s)")
     g.add_argument("--html-extractor", default="trafilatura", choices=["trafilatura", "resiliparse"],
                    help="HTML body extractor: trafilatura (accurate) or resiliparse (fast)")
-    g.add_argument("--any-lang", action="store_true", help="analyse articles in any language (default: Indonesian only)")
+    g.add_argument("--any-lang", action="store_true",
+                   help="analyse articles in any language (default: Indonesian only)")
     g.add_argument("--boilerplate-stats", metavar="FILE", default=None,
                    help="per-site boilerplate statistics from `saring boilerplate learn`")
     g.add_argument("--on-error", default="skip", choices=["skip", "stop"],
-                   help="multi-record inputs: skip bad records and go on, or stop at the first (default: skip)")
+                   help="multi-record inputs: skip bad records and go on, or stop at the first "
+                        "(default: skip)")
 
 
 def ingest_options(args: argparse.Namespace) -> IngestOptions:
@@ -52,14 +59,17 @@ def load_boilerplate_stats(args: argparse.Namespace) -> SiteBoilerplate | None:
         return None
     from saring.clean import SiteBoilerplate
     from saring.errors import SaringError
+    from saring.ingest.base import open_error
 
     try:
         with open(args.boilerplate_stats, encoding="utf-8") as fh:
             return SiteBoilerplate.from_json(fh.read())
     except OSError as exc:
-        raise SaringError("not_found", f"{args.boilerplate_stats}: {exc.strerror}") from exc
-    except ValueError as exc:
-        raise SaringError("bad_request", f"{args.boilerplate_stats} is not a boilerplate statistics file") from exc
+        raise open_error(exc, args.boilerplate_stats) from exc
+    except (ValueError, TypeError, AttributeError) as exc:  # not JSON, or JSON of another shape
+        detail = f"{args.boilerplate_stats} is not a boilerplate statistics file"
+        hint = "give the file `saring boilerplate learn` wrote"
+        raise SaringError("bad_request", detail, hint=hint) from exc
 
 
 def progress(items: Iterable[T], desc: str, unit: str = "article") -> Iterator[T]:
@@ -83,6 +93,16 @@ class RejectTally:
         place = rejected.source.path + (f":{rejected.source.line}" if rejected.source.line else "")
         self.where.setdefault(key, []).append(place)
 
+    def passed(self, items: Iterable[T | Rejected]) -> Iterator[T]:
+        """The items that are not rejected; each rejected one is printed to stderr and counted."""
+        for item in items:
+            if isinstance(item, Rejected):
+                print(format_rejected(item), file=sys.stderr)
+                self.add(item)
+            else:
+                self.ok += 1
+                yield item
+
     @property
     def n_rejected(self) -> int:
         return sum(self.counts.values())
@@ -99,3 +119,35 @@ class RejectTally:
 def format_rejected(rejected: Rejected) -> str:
     place = rejected.source.path + (f":{rejected.source.line}" if rejected.source.line else "")
     return f"saring: error: {place}: {rejected.reason}"
+
+
+def add_store_arguments(parser: argparse.ArgumentParser, use: str, can_skip: bool = False) -> None:
+    """--db with the one default every command shares; `can_skip` adds --no-db for those that need none."""
+    default = "$SARING_DB, else ./saring.db" + (" if it exists" if can_skip else "")
+    help_text = f"{use}: SQLite path or postgresql:// URL (default: {default})"
+    if not can_skip:
+        parser.add_argument("--db", default=None, metavar="URL", help=help_text)
+        return
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--db", default=None, metavar="URL", help=help_text)
+    group.add_argument("--no-db", action="store_true",
+                       help="use no store: claims are listed but not matched to fact-checks, no provenance")
+
+
+def store_to_consult(args: argparse.Namespace) -> str | None:
+    """The store a command that also works without one reads (None: --no-db, or no default store)."""
+    from saring.store import store_to_read
+
+    return None if getattr(args, "no_db", False) else store_to_read(args.db)
+
+
+def required_store(args: argparse.Namespace) -> str:
+    """The store a command that only reads one works on; never created, so a missing one is an error."""
+    from saring.errors import SaringError
+
+    url = store_to_consult(args)
+    if url is None:
+        raise SaringError("not_found", "no store: ./saring.db does not exist; fill one with `saring "
+                                       "index add` or `saring factcheck import`, or name it with --db or "
+                                       "$SARING_DB")
+    return url

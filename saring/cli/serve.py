@@ -26,11 +26,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default=1,
         help="worker processes, each with its own analyzer (default: %(default)s; use the number of cores)",
     )
-    p.add_argument(
+    store = p.add_mutually_exclusive_group()
+    store.add_argument(
         "--db",
         default=None,
-        help="store for the index and fact-checks: an SQLite path or "
-        "postgresql:// URL (default: SARING_API_DB, else saring.db)",
+        metavar="URL",
+        help="store for the index and fact-checks: an SQLite path or postgresql:// URL (default: "
+        "SARING_API_DB, else $SARING_DB, else ./saring.db when it exists); must exist unless writes are on",
+    )
+    store.add_argument(
+        "--no-db", action="store_true", default=None, help="serve without a store (claims listed, unmatched)"
     )
     p.add_argument("--max-body-bytes", type=int, default=None, help="request body limit (default: 2000000)")
     p.add_argument("--time-limit-ms", type=int, default=None, help="per-request time limit (default: 10000)")
@@ -57,6 +62,7 @@ def settings_env(args: argparse.Namespace) -> dict[str, str]:
 
     values = {
         "db": args.db,
+        "no_db": "true" if args.no_db else None,
         "max_body_bytes": args.max_body_bytes,
         "time_limit_ms": args.time_limit_ms,
         "cors_origins": ",".join(args.cors_origin) if args.cors_origin else None,
@@ -71,18 +77,27 @@ def run(args: argparse.Namespace) -> int:
     uvicorn: Any = require("uvicorn", "api")
     require("fastapi", "api")
     os.environ.update(settings_env(args))
+    from saring.api.services import served_store
     from saring.api.settings import api_settings_from_env
+    from saring.store import describe_store
 
     settings = api_settings_from_env()  # fail here, once, on a bad variable
+    store = served_store(settings)  # and on a missing store
+    if settings.fetch_urls:
+        require("httpx", "api")  # never announce URL fetching that would fail on every request
     writes = "on" if settings.write_token else "off"
     print(
         f"saring: serving http://{args.host}:{args.port}/ with {args.workers} worker(s); writes {writes}, "
-        f"URL fetching {'on' if settings.fetch_urls else 'off'}",
+        f"URL fetching {'on' if settings.fetch_urls else 'off'}; "
+        f"store {describe_store(store) if store else 'none'}",
         file=sys.stderr,
     )
+    from saring.api.protocol import HeadTimeoutH11
+
     uvicorn.run(
         "saring.api.app:create_app",
         factory=True,
+        http=HeadTimeoutH11,  # h11 with a deadline on request heads (slow-header clients)
         host=args.host,
         port=args.port,
         workers=args.workers,

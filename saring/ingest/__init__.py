@@ -7,16 +7,19 @@ caller decides whether to stop or skip (STYLE.md lesson 4).
 
 from __future__ import annotations
 
-import gzip
 import io
 import os
+import stat
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any, cast
 
 from saring.article import SourceRef
 from saring.errors import SaringError
-from saring.ingest.base import ReadResult, ReadStream, check_size, reject
+from saring.ingest.base import ReadResult, ReadStream, open_error, reject
+from saring.ingest.streams import read_bounded
 from saring.settings import IngestOptions
 
 __all__ = ["ReadResult", "ReadStream", "detect_format", "read_inputs", "read_path", "walk_directory"]
@@ -27,6 +30,7 @@ _SUFFIXES = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
     ".csv": "csv", ".tsv": "csv",
     ".warc": "warc",
+    ".png": "image", ".jpg": "image", ".jpeg": "image", ".webp": "image", ".gif": "image",
 }
 STDIN = "-"
 
@@ -37,6 +41,10 @@ def detect_format(path: str, head: bytes = b"") -> str:
     suffix = Path(name).suffix
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
+    from saring.ingest.image import looks_like_image
+
+    if looks_like_image(head):
+        return "image"
     start = head.lstrip()[:200].lower()
     if start.startswith(b"warc/"):
         return "warc"
@@ -68,23 +76,46 @@ def walk_directory(directory: str) -> list[str]:
 def read_path(path: str, options: IngestOptions) -> ReadStream:
     """Read one file (or stdin) of any supported format."""
     try:
-        stream = _open_binary(path)
+        stream, recoded = _open_binary(path, options.encoding)
     except OSError as exc:
-        yield reject(SourceRef(path), SaringError("not_found", f"{path}: {exc.strerror or exc}"))
+        yield reject(SourceRef(path), open_error(exc))
         return
+    except SaringError as exc:  # a gzip file damaged in its first bytes
+        yield reject(SourceRef(path), exc)
+        return
+    if recoded and options.encoding:  # a forced UTF-16/32 codec was applied while recoding to UTF-8
+        options = replace(options, encoding="utf-8-sig")
     with stream:
-        head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
-        fmt = options.format if options.format != "auto" else detect_format(path, head)
-        yield from _read_stream(stream, path, fmt, options)
+        try:
+            head = stream.peek(4096)[:4096]
+            fmt = options.format if options.format != "auto" else detect_format(path, head)
+            yield from _read_stream(stream, path, fmt, options)
+        except SaringError as exc:  # the stream failed (truncated gzip, bad UTF-16): the file ends here
+            yield reject(SourceRef(path), exc)
 
 
-def _open_binary(path: str) -> io.BufferedReader:
+def _open_binary(path: str, encoding: str | None) -> tuple[io.BufferedReader, bool]:
+    """A buffered byte stream of the input, gzip inflated and UTF-16/32 (by its BOM, or forced) recoded
+    to UTF-8 on the fly, never whole; and whether it was recoded."""
+    from saring.ingest.decode import is_wide, wide_bom_codec
+    from saring.ingest.streams import open_gzip, recode_to_utf8
+
+    stream: io.BufferedReader
     if path == STDIN:
-        return io.BufferedReader(io.BytesIO(sys.stdin.buffer.read()))
-    raw = open(path, "rb")  # noqa: SIM115 - closed by the caller's with-block
-    if raw.peek(2)[:2] == b"\x1f\x8b" and not path.lower().endswith(".warc.gz"):
-        return io.BufferedReader(gzip.GzipFile(fileobj=raw))
-    return raw
+        stream = io.BufferedReader(cast(Any, sys.stdin.buffer))
+    else:
+        stream = open(path, "rb")  # noqa: SIM115 - closed by the caller's with-block
+    try:
+        if stream.peek(2)[:2] == b"\x1f\x8b" and not path.lower().endswith(".warc.gz"):
+            stream = open_gzip(stream)
+        if encoding is None:
+            codec = wide_bom_codec(stream.peek(4)[:4])
+        else:
+            codec = encoding if is_wide(encoding) else None
+    except SaringError:
+        stream.close()
+        raise
+    return (recode_to_utf8(stream, codec), True) if codec else (stream, False)
 
 
 def _read_stream(stream: io.BufferedReader, path: str, fmt: str, options: IngestOptions) -> ReadStream:
@@ -95,33 +126,30 @@ def _read_stream(stream: io.BufferedReader, path: str, fmt: str, options: Ingest
     elif fmt == "csv":
         from saring.ingest.csvfile import read_csv
 
-        yield from read_csv(_csv_text(stream, options), path, options)
+        yield from read_csv(stream, path, options)
     elif fmt == "warc":
         from saring.ingest.warc import read_warc
 
         yield from read_warc(stream, path, options)
+    elif fmt == "image":
+        from saring.ingest.image import read_image_file
+
+        yield read_image_file(stream, path, options)
     elif fmt in ("text", "html"):
         yield _read_single(stream, path, fmt, options)
     else:
         yield reject(SourceRef(path), SaringError("unsupported_format", f"'{fmt}'"))
 
 
-def _csv_text(stream: io.BufferedReader, options: IngestOptions) -> io.TextIOBase:
-    from saring.ingest.decode import decode_bytes
-
-    return io.StringIO(decode_bytes(stream.read(), options.encoding, "CSV file"), newline="")
-
-
 def _read_single(stream: io.BufferedReader, path: str, fmt: str, options: IngestOptions) -> ReadResult:
     from saring.ingest.decode import decode_bytes
 
-    source = SourceRef(path)
+    source = SourceRef(path)  # messages say "the file": the rejection names the path once, in front
     try:
-        data = stream.read(options.max_bytes + 1)
-        check_size(len(data), options, path)
+        data = read_bounded(stream, options.max_bytes, "the file", _plain_size(stream))
         if not data.strip():
-            raise SaringError("empty_input", f"{path} is empty")
-        text = decode_bytes(data, options.encoding, path)
+            raise SaringError("empty_input", "the file is empty")
+        text = decode_bytes(data, options.encoding, "the file")
         if fmt == "html":
             from saring.ingest.html import parse_html
 
@@ -131,3 +159,11 @@ def _read_single(stream: io.BufferedReader, path: str, fmt: str, options: Ingest
         return parse_text(text, source)
     except SaringError as exc:
         return reject(source, exc)
+
+
+def _plain_size(stream: io.BufferedReader) -> int | None:
+    """The byte size of a plain file (for the size-limit message); None for stdin and inflated streams."""
+    if not isinstance(stream.raw, io.FileIO):
+        return None
+    st = os.fstat(stream.fileno())
+    return st.st_size if stat.S_ISREG(st.st_mode) else None

@@ -1,45 +1,108 @@
-"""CSV/TSV with a header row; the delimiter is sniffed (`,` `;` tab `|`), line numbers are kept."""
+"""CSV/TSV with a header row, as Python's csv module and spreadsheets write it (RFC 4180 quoting).
+
+Only the delimiter is guessed, from the header line (`,` `;` tab `|`, whichever it has most of): the
+quoting rules stay the standard ones, because `csv.Sniffer` guesses those from a sample and can turn
+doubled quotes off, which splits a quoted text into dozens of cells. Lines are decoded one at a time
+and are at most `max_bytes` long, so a huge file never sits in memory; line numbers are kept.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import sys
+from typing import BinaryIO
 
 from saring.article import SourceRef
 from saring.errors import SaringError
 from saring.ingest.base import ReadStream, article_from_fields, reject
+from saring.ingest.streams import LongLine, bounded_lines
 from saring.settings import IngestOptions
 
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # fields are bounded by the row limit instead
+_DELIMITERS = ",;\t|"
 
 
-def read_csv(stream: io.TextIOBase, path: str, options: IngestOptions) -> ReadStream:
-    sample = stream.read(65536)
-    stream.seek(0)
+class _DecodedLines:
+    """Decoded lines of a byte stream; a bad line raises a coded error once, and reading goes on after it.
+
+    An iterator class, not a generator: a generator that raises is finished, and csv.reader asks
+    for the next line again after an error (and starts a new row). A row, which may span lines (an
+    unclosed quote can swallow the rest of the file), is also held to `max_bytes`: `row_bytes` is
+    reset by the caller at each row.
+    """
+
+    def __init__(self, stream: BinaryIO | io.BufferedIOBase, options: IngestOptions) -> None:
+        self._lines = bounded_lines(stream, options.max_bytes)
+        self._options = options
+        self._held: str | None = None
+        self.line_no = 0
+        self.row_bytes = 0
+
+    def peek(self) -> str | None:
+        """The first line, which the next `next()` returns again (the header is read twice)."""
+        self._held = next(self, None)
+        return self._held
+
+    def __iter__(self) -> _DecodedLines:
+        return self
+
+    def __next__(self) -> str:
+        from saring.ingest.decode import decode_bytes
+
+        if self._held is not None:
+            held, self._held = self._held, None
+            return held
+        raw = next(self._lines)
+        self.line_no += 1
+        limit = self._options.max_bytes
+        if isinstance(raw, LongLine):
+            raise SaringError("too_large", f"line {self.line_no} is {raw.size:,} bytes, limit {limit:,}")
+        self.row_bytes += len(raw)
+        if self.row_bytes > limit:
+            self.row_bytes = 0
+            detail = f"the row up to line {self.line_no} is over {limit:,} bytes (an unclosed quote?)"
+            raise SaringError("too_large", detail)
+        return decode_bytes(raw, self._options.encoding, f"line {self.line_no}")
+
+
+def header_delimiter(header: str) -> str:
+    """The delimiter the header line uses most; a one-column header gives ','."""
+    counts = {d: header.count(d) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv(stream: BinaryIO | io.BufferedIOBase, path: str, options: IngestOptions) -> ReadStream:
+    lines = _DecodedLines(stream, options)
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(stream, dialect=dialect)
-    if not reader.fieldnames:
+        header = lines.peek()
+    except SaringError as exc:
+        yield reject(SourceRef(path, 1), exc)
         return
+    if header is None:
+        return
+    reader = csv.DictReader(lines, delimiter=header_delimiter(header))
     while True:
-        line_no = reader.line_num + 1  # where the next row starts (rows may span lines)
+        line_no = lines.line_no + 1  # where the next row starts (rows may span lines)
+        lines.row_bytes = 0
         try:
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:
-            yield reject(SourceRef(path, line_no), SaringError("malformed_record", str(exc)))
+        except (csv.Error, SaringError) as exc:
+            error = exc if isinstance(exc, SaringError) else SaringError("malformed_record", str(exc))
+            yield reject(SourceRef(path, line_no), error)  # a failed stream then reads as its end
             continue
-        source = SourceRef(path, line_no)
-        if None in row:  # more cells than header columns
-            extra = row.pop(None)
-            if any(cell.strip() for cell in extra if cell):
-                yield reject(source, SaringError("malformed_record", f"{len(extra)} cells beyond the header"))
-                continue
-        try:
-            yield article_from_fields(row, options, source)
-        except SaringError as exc:
-            yield reject(source, exc, str(row)[:200])
+        yield from _row_result(row, options, SourceRef(path, line_no))
+
+
+def _row_result(row: dict[str | None, object], options: IngestOptions, source: SourceRef) -> ReadStream:
+    extra = row.pop(None, None)
+    if isinstance(extra, list) and any(str(cell).strip() for cell in extra):
+        yield reject(source, SaringError("malformed_record", f"{len(extra)} cells beyond the header"))
+        return
+    try:
+        yield article_from_fields(row, options, source)  # type: ignore[arg-type]
+    except SaringError as exc:
+        yield reject(source, exc, str(row)[:200])

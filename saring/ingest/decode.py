@@ -1,20 +1,25 @@
 """Bytes to text: encoding detection and mojibake repair.
 
-Order of trust: a forced codec; UTF-8 (with or without BOM); cp1252; latin-1 (never fails, so it is
-last and only used for bytes cp1252 leaves undefined). Then mojibake is repaired: UTF-8 that was
-decoded as cp1252/latin-1/Mac Roman somewhere upstream ("â€œ", "‚Äì", "Ã©"). ftfy handles the common
-code pages; Mac Roman, which ftfy does not try, is handled here because the 2019 Indonesian news
-corpus has thousands of such texts.
+Order of trust: a forced codec; UTF-16/UTF-32 when a byte-order mark says so; UTF-8 (with or without
+BOM); cp1252; latin-1 (never fails, so it is last and only used for bytes cp1252 leaves undefined).
+Then mojibake is repaired: UTF-8 that was decoded as cp1252/latin-1/Mac Roman somewhere upstream
+("â€œ", "‚Äì", "Ã©"). ftfy handles the common code pages; Mac Roman, which ftfy does not try, is
+handled here because the 2019 Indonesian news corpus has thousands of such texts.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from saring.errors import SaringError
 
 # Sequences that UTF-8 punctuation/accents turn into when read as Mac Roman (e.g. "‚Äú" for a left quote).
-_MAC_ROMAN_MOJIBAKE = re.compile("[\u201a\u00c2\u00ac\u00c3][\u00c4\u00c5\u00ac\u2020\u00a0-\u00bf\u00d0-\u00ff\u2013-\u2044\u0152\u0153\u02c6\u02dc\u2122\u0192\u03c0\u2202\u2206\u221a\u221e\u2248\u2260\u2264\u2265]")
+_MAC_ROMAN_MOJIBAKE = re.compile(
+    "[\u201a\u00c2\u00ac\u00c3]"
+    "[\u00c4\u00c5\u00ac\u2020\u00a0-\u00bf\u00d0-\u00ff\u2013-\u2044"
+    "\u0152\u0153\u02c6\u02dc\u2122\u0192\u03c0\u2202\u2206\u221a\u221e\u2248\u2260\u2264\u2265]"
+)
 _BINARY_SAMPLE = 8192
 # Runs of suspect characters, and how far around them ftfy's mojibake patterns are searched: every
 # alternative of ftfy.badness.BADNESS_RE needs a character that is neither ASCII nor in CLEAN_NON_ASCII,
@@ -32,21 +37,45 @@ BADNESS_MARGIN = 8
 # passes and a search for 0xC2: 0.003 ms per record, where a regex over the characters took 0.007.
 _C0_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _C1_CONTROL_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+# Byte-order marks of the encodings whose text is full of NUL bytes; UTF-32 first (its LE mark starts
+# with UTF-16's). The codecs named here consume the mark.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def wide_bom_codec(head: bytes) -> str | None:
+    """The codec of UTF-16/UTF-32 text that starts with its byte-order mark, else None."""
+    return next((codec for bom, codec in _WIDE_BOMS if head.startswith(bom)), None)
+
+
+def is_wide(encoding: str) -> bool:
+    """UTF-16/UTF-32 in any spelling: line-based readers need such text recoded before splitting lines."""
+    try:
+        return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False
 
 
 def decode_bytes(data: bytes, encoding: str | None = None, label: str = "input") -> str:
     """Decode `data` to text or raise a coded error; the result has mojibake repaired."""
-    if b"\x00" in data[:_BINARY_SAMPLE]:
+    wide = None if encoding else wide_bom_codec(data)
+    if b"\x00" in data[:_BINARY_SAMPLE] and not wide:
         raise SaringError("binary_input", f"{label} contains NUL bytes")
     if encoding:
-        try:
-            return repair_mojibake(data.decode(encoding))
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise SaringError("undecodable", f"{label} is not valid {encoding}: {exc}") from exc
-    text = _decode_guess(data)
+        return repair_mojibake(_decode_as(data, encoding, label))
+    text = _decode_as(data, wide, label) if wide else _decode_guess(data)
     if _control_ratio(text) > 0.05:
         raise SaringError("binary_input", f"{label} is mostly control characters")
     return repair_mojibake(text)
+
+
+def _decode_as(data: bytes, encoding: str, label: str) -> str:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise SaringError("undecodable", f"{label} is not valid {encoding}: {exc}") from exc
 
 
 def _decode_guess(data: bytes) -> str:

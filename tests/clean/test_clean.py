@@ -136,3 +136,17 @@ def test_a_long_run_of_blank_lines_before_the_text_is_stripped_in_linear_time() 
     # The stub pattern once backtracked quadratically here (30,000 newlines: 4 s; this input: minutes).
     assert strip_stub("\n" * 200_000 + ", Isi") == "Isi"
     assert strip_stub("\n" * 200_000 + "Isi") == "\n" * 200_000 + "Isi"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Vaksin booster bikin mandul, sebarkan ke grup keluarga", 1),
+        ("Vaksin booster bikin mandul, sebarkan ke grup keluarga\n\nVaksin booster bikin mandul, sebarkan ke grup keluarga", 1),
+    ],
+)
+def test_clean_post_that_only_repeats_its_title_keeps_it(text: str, kept: int) -> None:
+    title = "Vaksin booster bikin mandul, sebarkan ke grup keluarga"
+    article = clean(parse_text(text, SourceRef("<t>"), title=title))
+    assert article.text.count("bikin mandul") == kept
+    assert article.text.startswith("Vaksin booster")

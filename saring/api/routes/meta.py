@@ -25,6 +25,7 @@ async def page() -> FileResponse:
 async def health(request: Request) -> dict[str, Any]:
     from saring import __version__
     from saring.api.components import available
+    from saring.api.urlfetch import fetching_works
     from saring.signals import SIGNALS
 
     services: Services = request.app.state.services
@@ -34,7 +35,7 @@ async def health(request: Request) -> dict[str, Any]:
         "version": __version__,
         "signals": list(SIGNALS),
         "writes": settings.write_token is not None,
-        "fetch_urls": settings.fetch_urls,
+        "fetch_urls": settings.fetch_urls and fetching_works(),
         "features": available(),
     }
 
