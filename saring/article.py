@@ -28,6 +28,24 @@ class Removed:
     reason: str
 
 
+@dataclass(slots=True, frozen=True)
+class OcrLine:
+    """One line read from an image, with Tesseract's mean word confidence (0-100)."""
+
+    text: str
+    confidence: float
+
+
+@dataclass(slots=True, frozen=True)
+class OcrInfo:
+    """How an image article was read: the layout seen, the kept lines, the doubtful word runs."""
+
+    layout: str  # chat | post | news | screenshot (see saring/ingest/layout.py)
+    mean_confidence: float
+    lines: tuple[OcrLine, ...] = ()
+    low_confidence: tuple[str, ...] = ()  # runs of words read with low confidence, in reading order
+
+
 @dataclass(slots=True)
 class Article:
     """One news article. `raw_text` is what the reader saw; `text` is the cleaned body."""
@@ -45,6 +63,7 @@ class Article:
     lang: str | None = None
     lang_score: float | None = None
     metadata: dict[str, str] = field(default_factory=dict)  # pass-through input fields only
+    ocr: OcrInfo | None = None  # set when the text was read from an image
 
     def paragraph_texts(self) -> list[str]:
         return [self.text[start:end] for start, end in self.paragraphs]

@@ -65,11 +65,25 @@
     $("text-input").disabled = chosen;
   }
 
+  // A screenshot dropped on the form or pasted anywhere becomes the uploaded file.
+  function takeImage(files) {
+    const image = Array.from(files || []).find((f) => /^image\/(png|jpeg|webp)$/.test(f.type));
+    if (!image) return false;
+    const chosen = new DataTransfer();
+    chosen.items.add(image);
+    $("file-input").files = chosen.files;
+    onFile();
+    return true;
+  }
+
   function start() {
     window.SaringI18n.apply();
     $("check-form").addEventListener("submit", submit);
     $("file-input").addEventListener("change", onFile);
     $("file-clear").addEventListener("click", () => { $("file-input").value = ""; onFile(); });
+    document.addEventListener("paste", (e) => { if (takeImage(e.clipboardData && e.clipboardData.files)) e.preventDefault(); });
+    $("check-form").addEventListener("dragover", (e) => e.preventDefault());
+    $("check-form").addEventListener("drop", (e) => { if (takeImage(e.dataTransfer && e.dataTransfer.files)) e.preventDefault(); });
     $("lang-toggle").addEventListener("click", () => {
       window.SaringI18n.toggle();
       if (last) render(last.report, last.view);
