@@ -5,7 +5,8 @@ BDC 2020 claim narratives up to 10,000 rows. Queries are check-worthy sentences 
 news (CLICK-ID raw articles, fixed sample). Prints load time and p50/p95/p99 per hybrid query, wall
 and CPU time (on a shared machine wall time includes waiting for a core), first with words the
 Sastrawi stemmer has not seen (cold, ~0.3 ms per new word) and again (warm, the steady state of a
-long-running process for common words), then the two main steps timed alone, and peak RSS.
+long-running process for common words), the search plus the same-claim decision (`judge`, what
+`saring check` runs per query), then the two main steps timed alone, and peak RSS.
 
     python benchmarks/claims.py [--db /tmp/fc10k.db] [--queries 300]
 
@@ -79,6 +80,7 @@ def main() -> int:
 
 def run(db: str, n_queries: int) -> None:
     from saring.claims import storage
+    from saring.claims.decide import judge
     from saring.claims.retrieval import FactCheckIndex
     from saring.claims.terms import search_terms
     from saring.store import open_store
@@ -106,6 +108,11 @@ def run(db: str, n_queries: int) -> None:
             index.search(text, k=5)
             timings.setdefault(f"search, {phase} (wall)", []).append(time.perf_counter() - t0)
             timings.setdefault(f"search, {phase} (CPU)", []).append(time.process_time() - c0)
+    for text in sample:  # what `saring check` runs per query: search + same-claim probability of the best 5
+        t0, c0 = time.perf_counter(), time.process_time()
+        judge(index, text, index.settings.judged)
+        timings.setdefault("judge, warm (wall)", []).append(time.perf_counter() - t0)
+        timings.setdefault("judge, warm (CPU)", []).append(time.process_time() - c0)
     for text in sample:
         t0 = time.perf_counter()
         storage.lexical_search(store, search_terms(text), index.settings.candidates)

@@ -7,13 +7,11 @@
    subset whose narrative is not just the title again.
 2. Cross-lingual: tests/resources/crosslingual_claims.jsonl, Indonesian -> English and the reverse.
 3. Check-worthiness: tests/resources/checkworthy_gold.jsonl, dev and test halves.
-4. Match threshold: how often the best fact-check of a check-worthy sentence from ordinary 2019 news
-   (CLICK-ID raw articles, a fixed sample) scores at least t (false matches, approximately: some of
-   that news was fact-checked too), against how many short BDC claims (narrative <= 300 characters,
-   not just the title) get their own fact-check at rank 1 with a score of at least t.
+When a match is shown (the same-claim decision) is measured in the open world by
+`benchmarks/claims_open.py`; the cross-lingual part here also counts how many pairs it shows.
 
     python benchmarks/claims_eval.py [--db /tmp/tbh.db] [--limit N]
-        [--part retrieval|crosslingual|checkworthy|threshold]
+        [--part retrieval|crosslingual|checkworthy]
 
 `--db` keeps the imported index between runs (importing embeds 6,975 titles: ~10-40 s).
 """
@@ -44,23 +42,20 @@ def main() -> int:
     ap.add_argument("--db", help="SQLite file to (re)use for the imported index (default: a temporary file)")
     ap.add_argument("--limit", type=int, default=0, help="evaluate only the first N BDC queries")
     ap.add_argument(
-        "--part", choices=["all", "retrieval", "crosslingual", "checkworthy", "threshold"], default="all"
+        "--part", choices=["all", "retrieval", "crosslingual", "checkworthy"], default="all"
     )
     args = ap.parse_args()
     if args.part in ("all", "checkworthy"):
         checkworthiness()
     if args.part in ("all", "crosslingual"):
         crosslingual()
-    if args.part in ("all", "retrieval", "threshold"):
+    if args.part in ("all", "retrieval"):
         if not all(p.exists() for p in (INDEX_CSV, BDC, NEWS)):
             print(f"retrieval: skipped, needs {INDEX_CSV}, {BDC} and {NEWS} (../shared/data)")
             return 0
         with tempfile.TemporaryDirectory() as tmp:
             store = _index_store(args.db or os.path.join(tmp, "tbh.db"))
-            if args.part in ("all", "retrieval"):
-                retrieval(store, args.limit)
-            if args.part in ("all", "threshold"):
-                threshold(store)
+            retrieval(store, args.limit)
             store.close()
     return 0
 
@@ -106,7 +101,22 @@ def crosslingual() -> None:
         queries = [(p[f"{query_lang}_claim"], " ".join(p[f"{target_lang}_claim"].split())) for p in pairs]
         scores = {mode: top1_accuracy(index, queries, mode) for mode in ("lexical", "dense", "hybrid")}
         print(f"{query_lang} -> {target_lang}: " + "  ".join(f"{m} {v:.3f}" for m, v in scores.items()))
+        print("  shown for the right fact-check: " + _shown_rates(index, queries))
         store.close()
+
+
+def _shown_rates(index, queries: list[tuple[str, str]]) -> str:  # type: ignore[no-untyped-def]
+    """Share of queries whose expected fact-check is judged the same claim / at least related."""
+    from saring.claims.decide import judge
+
+    relations = []
+    for query, expected in queries:
+        judged = judge(index, query, index.settings.judged)
+        found = [d.relation for d in judged if d.match.fact_check.claim == expected]
+        relations.append(found[0] if found else None)
+    n = max(1, len(relations))
+    same = sum(r == "same_claim" for r in relations) / n
+    return f"same claim {same:.3f}, same claim or related {sum(r is not None for r in relations) / n:.3f}"
 
 
 def _queries(index_claims: dict[str, set[str]], limit: int) -> list[tuple[str, set[str], str, bool]]:
@@ -191,45 +201,6 @@ def retrieval(store, limit: int) -> None:  # type: ignore[no-untyped-def]
         print(f"-- {subset}")
         for name, r in ranks.items():
             print(f"  {name:12s} {rank_metrics([x for x, keep in zip(r, mask, strict=True) if keep]).row()}")
-
-
-def threshold(store, n_articles: int = 300) -> None:  # type: ignore[no-untyped-def]
-    import random
-    from dataclasses import replace
-
-    from saring.article import SourceRef
-    from saring.claims.checkworthy import checkworthy_sentences
-    from saring.claims.match import covers
-    from saring.claims.retrieval import FactCheckIndex
-    from saring.clean import clean
-    from saring.ingest.text import parse_text
-
-    index = FactCheckIndex(store)
-    settings = index.settings
-    k = settings.matches_per_claim
-    lines = NEWS.open(encoding="utf-8").readlines()
-    news = []
-    for line in random.Random(42).sample(lines, n_articles):
-        row = json.loads(line)
-        article = clean(parse_text(row["text"], SourceRef(row["id"]), title=row["title"]))
-        news += [c.sentence for c in checkworthy_sentences(article, settings.min_checkworthiness, 3)]
-    negative = [index.search(s, k=k) for s in news]
-    positive = []
-    for text, targets, _split, only_title in _queries(_index_claims(store), 0):
-        if len(text) <= 300 and not only_title:
-            positive.append([m for m in index.search(text, k=k) if m.fact_check.id in targets])
-    print(
-        f"\n== match thresholds: {len(news)} check-worthy news sentences, {len(positive)} short BDC claims =="
-    )
-    print("  (news: share with any reported match; BDC: share whose own fact-check is reported)")
-    for t_score in THRESHOLDS:
-        cells = []
-        for t_cos in (0.6, 0.65, 0.7, 0.75, 1.1):
-            rule = replace(settings, min_match_score=t_score, min_match_cosine=t_cos)
-            fm = sum(any(covers(m, rule) for m in ms) for ms in negative) / max(1, len(negative))
-            hit = sum(any(covers(m, rule) for m in ms) for ms in positive) / max(1, len(positive))
-            cells.append(f"cos>={t_cos:<4}: {fm:.3f}/{hit:.3f}")
-        print(f"  score>={t_score:.2f}  " + "  ".join(cells))
 
 
 def _rrf_rank(scores, ids, targets, k: int = 60) -> int | None:  # type: ignore[no-untyped-def]

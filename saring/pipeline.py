@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from saring.article import Article, Rejected, SourceRef
 from saring.clean import SiteBoilerplate, clean
+from saring.clean.amount import amount_problem
 from saring.errors import SaringError
 from saring.ingest.base import reject
 from saring.report import Report
@@ -18,19 +19,21 @@ from saring.settings import IngestOptions
 
 if TYPE_CHECKING:
     from saring.claims.retrieval import FactCheckIndex
-    from saring.model import HoaxModel
+    from saring.claims.settings import ClaimSettings
+    from saring.model.estimate import HoaxEstimator
     from saring.store import Store
 
 
 def prepare(
     article: Article, options: IngestOptions, stats: SiteBoilerplate | None = None,
 ) -> Article | Rejected:
-    """Clean the article and check it is worth analysing: not empty, in an accepted language."""
+    """Clean the article and check it is worth analysing: enough text to judge, not more than can be
+    analysed in bounded time (saring.clean.amount), in an accepted language."""
     cleaned = clean(article, stats)
     source = cleaned.source or SourceRef("<memory>")
-    if len(cleaned.text) < max(1, options.min_chars):
-        empty = SaringError("empty_input", "no article text left after cleaning")
-        return reject(source, empty, article.raw_text)
+    problem = amount_problem(cleaned.title, cleaned.text, options)
+    if problem is not None:
+        return reject(source, problem, article.raw_text)
     if options.accept_langs and cleaned.lang != "und" and cleaned.lang not in options.accept_langs:
         detail = f"detected '{cleaned.lang}' (p={cleaned.lang_score:.2f})"
         return reject(source, SaringError("not_indonesian", detail), cleaned.text)
@@ -49,15 +52,15 @@ class Analyzer:
         self.factchecks = factchecks
         # Corpus index (saring.index); fills `provenance` with the stored articles this one copies or spins.
         self.store = store
-        # Hoax model (saring.model): loaded on first use, once per process (`load_default_model` caches it).
-        self._hoax_model: HoaxModel | None = None
+        # Hoax estimate (saring.model.estimate): loaded on first use, once per process (cached there).
+        self._hoax_model: HoaxEstimator | None = None
 
     @property
-    def hoax_model(self) -> HoaxModel:
+    def hoax_model(self) -> HoaxEstimator:
         if self._hoax_model is None:
-            from saring.model import load_default_model
+            from saring.model.estimate import load_default_estimator
 
-            self._hoax_model = load_default_model()
+            self._hoax_model = load_default_estimator()
         return self._hoax_model
 
     def analyze(self, article: Article) -> Report:
@@ -65,22 +68,39 @@ class Analyzer:
         self.look_up(report)
         return report
 
+    @property
+    def claim_settings(self) -> ClaimSettings:
+        from saring.claims.settings import ClaimSettings
+
+        return self.factchecks.settings if self.factchecks is not None else ClaimSettings()
+
     def assess(self, article: Article) -> Report:
-        """Signals and hoax probability: CPU only, safe to run in many threads at once."""
+        """Signals, hoax probability, check-worthy claims: CPU only, safe to run in many threads at once."""
+        from saring.claims.match import list_claims
         from saring.signals import run_signals
 
         report = Report(article=article, signals=run_signals(article, self.signal_names))
         report.hoax = self.hoax_model.predict(article, report.signals)
+        report.claims = list_claims(article, self.claim_settings)
         return report
 
     def look_up(self, report: Report) -> None:
         """Fill claims and provenance from the store: callers sharing one connection serialise this part."""
+        from saring.store import describe_store
+
         article = report.article
+        store = self.factchecks.store if self.factchecks is not None else self.store
+        report.store = describe_store(store.url) if store is not None else None
         if self.factchecks is not None:
             from saring.claims.match import match_claims
 
-            report.claims = match_claims(article, self.factchecks)
+            report.factchecks = len(self.factchecks)
+            report.claims = match_claims(article, report.claims, self.factchecks)
         if self.store is not None:
             from saring.index import trace
 
             report.provenance = trace(self.store, article)
+        if report.hoax is not None:  # fact-check verdicts and provenance are evidence the text alone lacks
+            from saring.model.evidence import apply_evidence
+
+            report.hoax = apply_evidence(report.hoax, report.claims, report.provenance, self.hoax_model.band)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,14 @@ SEEDS = SHARED / "seeds"
 RESOURCES = Path(__file__).resolve().parent / "resources"
 SEED_000 = SEEDS / "000_c39cde28485d60bd.txt"
 SEED_002 = SEEDS / "002_9d3e60e86370aa20.txt"
+
+
+@pytest.fixture(autouse=True)
+def _no_default_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands without --db use $SARING_DB or ./saring.db: each test starts in its own empty folder,
+    so it never sees the developer's store nor one that an earlier test's writing command created."""
+    monkeypatch.delenv("SARING_DB", raising=False)
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
 
 
 def need(path: Path) -> Path:
@@ -91,15 +100,19 @@ def store(store_url: str) -> Iterator[Store]:
 
 @pytest.fixture
 def api(tmp_path: Path) -> Iterator[Callable[..., Any]]:
-    """`api(**settings)` starts the HTTP app (ApiSettings fields; store in tmp_path); gives a client."""
+    """`api(**settings)` starts the HTTP app (ApiSettings fields; an empty store in tmp_path); a client."""
     from fastapi.testclient import TestClient
 
     from saring.api import ApiSettings, create_app
+    from saring.store import open_store
 
     clients: list[Any] = []
 
     def start(services: Any = None, **settings: Any) -> Any:
-        settings.setdefault("db", str(tmp_path / "api.db"))
+        if "db" not in settings:  # the server reads a store that exists (saring index add / factcheck import)
+            settings["db"] = str(tmp_path / "api.db")
+            with open_store(settings["db"]) as store:
+                store.migrate()
         app = create_app(ApiSettings(**settings), services)
         client = TestClient(app, raise_server_exceptions=False).__enter__()
         clients.append(client)
@@ -128,6 +141,21 @@ def chromium() -> Iterator[Any]:
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`saring serve` in a subprocess on a free loopback port; yields its base URL."""
+    with serving(tmp_path_factory.mktemp("live")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def strict_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`saring serve` with 1 s header and body timeouts (slow-client tests); yields its base URL."""
+    timeouts = {"SARING_API_HEADER_TIMEOUT_MS": "1000", "SARING_API_BODY_TIMEOUT_MS": "1000"}
+    with serving(tmp_path_factory.mktemp("strict"), timeouts) as url:
+        yield url
+
+
+@contextmanager
+def serving(folder: Path, settings: dict[str, str] | None = None) -> Iterator[str]:
+    """Run `saring serve` (SARING_API_* `settings` added to a clean environment) until the block ends."""
     import socket
     import subprocess
     import sys
@@ -137,9 +165,12 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SARING_API_")}
-    folder = tmp_path_factory.mktemp("live")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SARING_API_")} | (settings or {})
     db, log = folder / "live.db", folder / "serve.log"
+    from saring.store import open_store
+
+    with open_store(str(db)) as store:  # the server reads a store that exists
+        store.migrate()
     cmd = [sys.executable, "-m", "saring", "serve", "--host", "127.0.0.1", "--port", str(port),
            "--db", str(db), "--log-level", "warning"]
     with open(log, "wb") as sink:  # a file, not a pipe: a full pipe would stall the server
@@ -156,6 +187,29 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     else:
         proc.kill()
         pytest.fail(f"saring serve did not start: {log.read_text(errors='replace')[-2000:]}")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+@pytest.fixture(scope="session")
+def ocr_ready() -> Path:
+    """Tesseract with the Indonesian model, and the DejaVu fonts the image tests draw with; else skip."""
+    from saring.errors import SaringError
+    from saring.ingest.ocr import find_tessdata
+
+    try:
+        import PIL  # noqa: F401
+        import tesserocr  # noqa: F401
+
+        find_tessdata()
+    except (ImportError, SaringError) as exc:
+        pytest.skip(f"OCR tests need tesserocr, Pillow and tesseract-ocr-ind (bash install.sh): {exc}")
+    if not (DEJAVU / "DejaVuSans.ttf").exists():
+        pytest.skip(f"OCR tests draw with DejaVu fonts: apt-get install fonts-dejavu-core ({DEJAVU} absent)")
+    return DEJAVU

@@ -30,11 +30,23 @@ log = logging.getLogger(__name__)
 _EXPECTED = (SaringError, Refused, HTTPException)  # coded answers; anything else is a bug
 
 
+def served_store(settings: ApiSettings) -> str | None:
+    """The store the server uses, found as `saring check` finds it; only a server taking writes creates it."""
+    from saring.store import default_store_url, store_to_read
+
+    if settings.no_db:
+        return None
+    if settings.write_token:
+        return settings.db or default_store_url()
+    return store_to_read(settings.db)
+
+
 class Services:
     """The process-wide analyzer and store, plus the limits every request's work runs under."""
 
     def __init__(self, settings: ApiSettings, analyzer: Analyzer | None = None) -> None:
         self.settings = settings
+        self.store_url = served_store(settings)
         self._store: Store | None = None
         self._store_lock = threading.Lock()  # one connection: one statement sequence at a time
         self._pending = threading.BoundedSemaphore(max(1, settings.max_pending))
@@ -51,6 +63,8 @@ class Services:
         from saring.api.components import available
         from saring.pipeline import Analyzer
 
+        if self.store_url is None:
+            return Analyzer()
         factchecks = self.factcheck_index()
         with self.store() as store:
             return Analyzer(factchecks=factchecks, store=store if available()["trace"] else None)
@@ -87,12 +101,14 @@ class Services:
 
     @contextmanager
     def store(self) -> Iterator[Store]:
-        """The store of `settings.db`, opened and migrated on first use; one thread at a time."""
+        """The store (`served_store`), opened and migrated on first use; one thread at a time."""
+        if self.store_url is None:
+            raise SaringError("unavailable", "this server has no store; start it with --db")
         with self._store_lock:
             if self._store is None:
                 from saring.store import open_store
 
-                opened = open_store(self.settings.db)
+                opened = open_store(self.store_url)
                 opened.migrate()
                 self._store = opened
             yield self._store

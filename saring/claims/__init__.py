@@ -1,12 +1,14 @@
 """Claims and fact-checks: check-worthy sentences matched to published fact-checks (docs/claims.md).
 
 `read_factchecks` / `import_factchecks` load fact-checks into the store, `FactCheckIndex` searches
-them (BM25 + multilingual embeddings), `match_claims` builds a report's `claims`.
+them (BM25 + multilingual embeddings), `judge` tells the same claim from the same topic, `list_claims` /
+`match_claims` build a report's `claims`, `match_evidence` sums up their shown matches.
 """
 
 from saring.claims.checkworthy import checkworthy_sentences, score_sentence
+from saring.claims.decide import Decision, judge
 from saring.claims.factchecks import FactCheck, ImportDefaults, fact_check_from_record, read_factchecks
-from saring.claims.match import match_claims
+from saring.claims.match import list_claims, match_claims, match_evidence
 from saring.claims.retrieval import FactCheckIndex, Match
 from saring.claims.settings import ClaimSettings
 from saring.claims.storage import ImportStats, import_factchecks
@@ -15,6 +17,7 @@ from saring.claims.verdicts import VERDICTS, normalize_verdict
 __all__ = [
     "VERDICTS",
     "ClaimSettings",
+    "Decision",
     "FactCheck",
     "FactCheckIndex",
     "ImportDefaults",
@@ -23,7 +26,10 @@ __all__ = [
     "checkworthy_sentences",
     "fact_check_from_record",
     "import_factchecks",
+    "judge",
+    "list_claims",
     "match_claims",
+    "match_evidence",
     "normalize_verdict",
     "read_factchecks",
     "score_sentence",

@@ -1,9 +1,11 @@
 """An article's check-worthy sentences with the published fact-checks that cover them.
 
-This is what `saring check` puts into the report's `claims` when the store holds fact-checks: every
-sentence at or above `ClaimSettings.min_checkworthiness` (the `max_claims` most check-worthy), each
-with the fact-checks that `covers` accepts (thresholds calibrated in docs/claims.md so that few
-ordinary news sentences get a match).
+Every report lists the check-worthy sentences (`list_claims`: at or above
+`ClaimSettings.min_checkworthiness`, the `max_claims` most check-worthy): which sentences to check needs
+no store. When the store holds fact-checks, `match_claims` adds to each the fact-checks judged to state
+the same claim (`saring.claims.decide`: a calibrated probability, thresholds chosen for precision in
+docs/claims.md). The whole post (title and text) is searched as one more query; a fact-check found
+only that way is reported in an item with `"scope": "post"`.
 """
 
 from __future__ import annotations
@@ -14,31 +16,91 @@ from saring.claims.checkworthy import checkworthy_sentences
 
 if TYPE_CHECKING:
     from saring.article import Article
-    from saring.claims.retrieval import FactCheckIndex, Match
+    from saring.claims.decide import Decision
+    from saring.claims.retrieval import FactCheckIndex
     from saring.claims.settings import ClaimSettings
 
 
-def covers(match: Match, settings: ClaimSettings) -> bool:
-    """Close enough to report: words and meaning agree, or the meaning alone is very close."""
-    return match.score >= settings.min_match_score or match.dense >= settings.min_match_cosine
+def post_query(article: Article, settings: ClaimSettings) -> str:
+    """The whole post as one query: the title, then the start of the text."""
+    return f"{article.title or ''}\n{article.text}".strip()[: settings.post_query_chars]
 
 
-def match_claims(article: Article, index: FactCheckIndex) -> list[dict[str, Any]]:
-    """Report `claim` objects (report.schema.json) in text order; none when the store has no fact-checks."""
+def shown(decisions: list[Decision], settings: ClaimSettings) -> list[Decision]:
+    """The decisions a report carries: same claim (and related when asked for), best first, bounded."""
+    keep = ("same_claim", "related") if settings.show_related else ("same_claim",)
+    return [d for d in decisions if d.relation in keep][: settings.matches_per_claim]
+
+
+def list_claims(article: Article, settings: ClaimSettings) -> list[dict[str, Any]]:
+    """Report `claim` objects (report.schema.json) in text order, with no matches yet: needs no store."""
+    return [
+        {
+            "sentence": claim.sentence,
+            "start": claim.start,
+            "end": claim.end,
+            "checkworthiness": round(claim.score, 4),
+            "reasons": claim.reasons,
+            "matches": [],
+        }
+        for claim in checkworthy_sentences(article, settings.min_checkworthiness, settings.max_claims)
+    ]
+
+
+def match_claims(
+    article: Article, claims: list[dict[str, Any]], index: FactCheckIndex
+) -> list[dict[str, Any]]:
+    """The listed `claims` with their fact-checks (unchanged when the store has no fact-checks)."""
     if not len(index):
-        return []
+        return claims
+    from saring.claims.decide import judge
+
     settings = index.settings
-    claims = []
-    for claim in checkworthy_sentences(article, settings.min_checkworthiness, settings.max_claims):
-        found = index.search(claim.sentence, k=settings.matches_per_claim)
-        claims.append(
-            {
-                "sentence": claim.sentence,
-                "start": claim.start,
-                "end": claim.end,
-                "checkworthiness": round(claim.score, 4),
-                "reasons": claim.reasons,
-                "matches": [m.to_dict() for m in found if covers(m, settings)],
-            }
-        )
-    return claims
+    matched = []
+    for claim in claims:
+        found = shown(judge(index, claim["sentence"], settings.judged), settings)
+        matched.append({**claim, "matches": [d.to_dict() for d in found]})
+    post = _post_claim(article, index, matched)
+    return matched + ([post] if post else [])
+
+
+def _post_claim(
+    article: Article, index: FactCheckIndex, claims: list[dict[str, Any]]
+) -> dict[str, Any] | None:
+    """The report item of the whole post when it finds fact-checks that none of the `claims` found.
+
+    Its check-worthiness is the best of the post's sentences (the post as a whole is not scored).
+    """
+    from saring.claims.decide import judge
+
+    settings = index.settings
+    found = shown(judge(index, post_query(article, settings), settings.judged), settings)
+    seen = {m["id"] for c in claims for m in c["matches"]}
+    found = [d for d in found if d.match.fact_check.id not in seen]
+    if not found:
+        return None
+    return {
+        "sentence": article.title or article.text[:200],
+        "start": 0,
+        "end": len(article.text),
+        "scope": "post",
+        "checkworthiness": max((c["checkworthiness"] for c in claims), default=0.0),
+        "reasons": ["whole post"],
+        "matches": [d.to_dict() for d in found],
+    }
+
+
+def match_evidence(claims: list[dict[str, Any]]) -> list[tuple[float, str]]:
+    """(same-claim probability, verdict) of every match a report's `claims` show, most probable first.
+
+    For combining with other evidence (the hoax estimate): a match shown as the same claim of a
+    fact-check rated `false` says the claim was debunked; `related` matches (only with
+    `show_related`) are excluded, since they check another claim.
+    """
+    found = [
+        (float(m["probability"]), str(m["verdict"]))
+        for c in claims
+        for m in c["matches"]
+        if m.get("relation") == "same_claim"
+    ]
+    return sorted(found, reverse=True)

@@ -111,6 +111,7 @@ class FactCheckIndex:
         self.idf: dict[str, float] = {}
         self.mass: list[float] = []  # sum of the idf of each fact-check's distinct terms
         self.has_vectors = False
+        self.hubness = np.zeros(0, dtype=np.float32)  # see saring.claims.decide.hubness
 
     def __len__(self) -> int:
         """Number of fact-checks in the store (as of now)."""
@@ -145,21 +146,19 @@ class FactCheckIndex:
 
     def search(self, text: str, k: int = 5, mode: Mode = "hybrid") -> list[Match]:
         """The `k` best fact-checks for `text` (only those with a positive score), best first."""
+        from saring.claims.decide import top_positions
         from saring.claims.storage import fetch_factchecks
 
         scores = self.scores(text)
         values = scores.values(mode)
-        if not len(values):
-            return []
-        best = np.argpartition(-values, min(k, len(values) - 1))[:k]
-        top = [int(i) for i in best[np.argsort(-values[best], kind="stable")] if values[i] > 0]
+        top = top_positions(values, k)
         found = fetch_factchecks(self.store, [self.ids[i] for i in top])
-        lexical = scores.lexical
-        return [
-            Match(found[self.ids[i]], float(values[i]), float(lexical[i]), float(scores.dense[i]))
-            for i in top
-            if self.ids[i] in found
-        ]
+        return [self.match_at(found[self.ids[i]], i, scores, values) for i in top if self.ids[i] in found]
+
+    @staticmethod
+    def match_at(fact_check: FactCheck, i: int, scores: Scores, values: np.ndarray) -> Match:
+        """The `Match` of the fact-check at position `i`, with the parts of its score."""
+        return Match(fact_check, float(values[i]), float(scores.lexical[i]), float(scores.dense[i]))
 
     def _coverage(self, i: int, query_terms: set[str]) -> float:
         mass = self.mass[i]
@@ -175,6 +174,7 @@ class FactCheckIndex:
         """(Re)load ids, languages, terms and vectors when the store's fact-checks changed since last time."""
         from collections import Counter
 
+        from saring.claims.decide import hubness
         from saring.claims.storage import generation, load_rows
 
         current = generation(self.store)
@@ -190,6 +190,7 @@ class FactCheckIndex:
         self.idf = {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in df.items()}  # BM25's idf
         self.mass = [sum(self.idf[t] for t in doc) for doc in self.terms]
         self.has_vectors = bool(self.matrix.any())
+        self.hubness = hubness(self.matrix) if self.has_vectors else np.zeros(n, dtype=np.float32)
         self._generation = current
 
 

@@ -20,11 +20,13 @@ class ClaimSettings:
     min_checkworthiness: float = 0.4
     # At most this many sentences per article are searched (the most check-worthy), bounding the work.
     max_claims: int = 20
-    # A fact-check is reported for a sentence when its fused score reaches `min_match_score` (words and
-    # meaning agree) or its cosine alone reaches `min_match_cosine` (same story in other words or another
-    # language, where the fusion gives no lexical credit); at most `matches_per_claim` per sentence.
-    # Chosen on `benchmarks/claims_eval.py --part threshold`: 1.0 % of check-worthy 2019 news sentences get
-    # a match, 50 % of short BDC claims get their own fact-check (docs/claims.md).
-    min_match_score: float = 0.55
-    min_match_cosine: float = 0.65
+    # Up to `judged` best fact-checks of each query (every searched sentence, and the whole post) get a
+    # same-claim probability (saring.claims.decide, thresholds in match_model.json); at most
+    # `matches_per_claim` of those judged the same claim are reported. `show_related` also reports the
+    # ones judged only related (same topic, another claim): off by default, see docs/claims.md.
+    judged: int = 5
     matches_per_claim: int = 3
+    show_related: bool = False
+    # The whole post is searched as one more query: the title and the first `post_query_chars`
+    # characters of the text (a claim spread over sentences or stated only in the title; bounded work).
+    post_query_chars: int = 1500

@@ -8,7 +8,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from saring.cli.common import add_ingest_arguments
+from saring.cli.common import add_ingest_arguments, add_store_arguments
 
 if TYPE_CHECKING:
     from saring.claims.retrieval import FactCheckIndex
@@ -16,21 +16,26 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("check", help="analyse articles and print explained reports",
-                       description="Analyse one article (text or HTML file, or - for stdin) or every record of a "
-                                   "JSONL/CSV/WARC file or directory. Multi-record inputs print one report per record.")
+                       description="Analyse one article (text or HTML file, or - for stdin) or every record "
+                                   "of a JSONL/CSV/WARC file or directory. Multi-record inputs print one "
+                                   "report per record.")
     p.add_argument("inputs", nargs="+", metavar="ARTICLE", help="file, directory or - (stdin)")
-    p.add_argument("--json", action="store_true", help="print the saring.report/1 JSON document (JSONL for many)")
-    p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="highlight evidence in colour")
-    p.add_argument("--db", default=None, metavar="URL",
-                   help="store (SQLite path or postgresql:// URL): its fact-checks are matched to claims "
-                        "and its indexed articles (saring index add) fill provenance")
+    p.add_argument("--json", action="store_true",
+                   help="print the saring.report/1 JSON document (JSONL for many)")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="highlight evidence in colour")
+    add_store_arguments(p, "store whose fact-checks are matched to the claims and whose indexed articles "
+                           "(saring index add) fill provenance", can_skip=True)
     add_ingest_arguments(p)
     p.set_defaults(run=run)
 
 
-def _factcheck_index(db: str | None) -> FactCheckIndex | None:
-    """Fact-check search over the --db store (claims are filled only when it holds fact-checks)."""
-    if not db:
+def _factcheck_index(args: argparse.Namespace) -> FactCheckIndex | None:
+    """Fact-check search over the store if there is one (claims are matched when it holds fact-checks)."""
+    from saring.cli.common import store_to_consult
+
+    db = store_to_consult(args)
+    if db is None:
         return None
     from saring.claims.retrieval import FactCheckIndex
     from saring.store import open_store
@@ -41,23 +46,29 @@ def _factcheck_index(db: str | None) -> FactCheckIndex | None:
 
 
 def _is_single(paths: list[str], fmt: str) -> bool:
-    """One text/HTML document: errors are fatal (exit 1) instead of counted and skipped."""
+    """One text/HTML document or image: errors are fatal (exit 1) instead of counted and skipped."""
     if len(paths) != 1 or (paths[0] != "-" and os.path.isdir(paths[0])):
         return False
     from saring.ingest import detect_format
 
     if fmt != "auto":
-        return fmt in ("text", "html")
+        return fmt in ("text", "html", "image")
     head = b""
     if paths[0] != "-" and os.path.isfile(paths[0]):
         with open(paths[0], "rb") as fh:
             head = fh.read(4096)
-    return detect_format(paths[0], head) in ("text", "html")
+    return detect_format(paths[0], head) in ("text", "html", "image")
 
 
 def run(args: argparse.Namespace) -> int:
     from saring.article import Rejected
-    from saring.cli.common import RejectTally, format_rejected, ingest_options, load_boilerplate_stats, progress
+    from saring.cli.common import (
+        RejectTally,
+        format_rejected,
+        ingest_options,
+        load_boilerplate_stats,
+        progress,
+    )
     from saring.ingest import read_inputs
     from saring.pipeline import Analyzer, prepare
     from saring.report.render_text import render_text
@@ -66,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     single = _is_single(args.inputs, options.format)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     stats = load_boilerplate_stats(args)
-    factchecks = _factcheck_index(args.db)
+    factchecks = _factcheck_index(args)
     analyzer = Analyzer(factchecks=factchecks, store=factchecks.store if factchecks is not None else None)
     tally = RejectTally()
     stream = read_inputs(args.inputs, options)

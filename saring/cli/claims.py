@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from saring.cli.common import add_store_arguments
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
@@ -20,9 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "fact-checks; a claim in one language finds fact-checks in another.",
     )
     search.add_argument("text", metavar="TEXT", help="the claim, e.g. a sentence from an article")
-    search.add_argument(
-        "--db", default=None, metavar="URL", help="SQLite path or postgresql:// URL (default: saring.db)"
-    )
+    add_store_arguments(search, "store holding the fact-checks")
     search.add_argument("-k", type=int, default=5, help="number of results (default: %(default)s)")
     search.add_argument(
         "--mode",
@@ -37,15 +37,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from saring.claims.retrieval import FactCheckIndex
     from saring.claims.storage import count_factchecks
+    from saring.cli.common import required_store
     from saring.errors import SaringError
-    from saring.store import open_store
+    from saring.store import describe_store, open_store
 
-    with open_store(args.db) as store:
+    url = required_store(args)
+    with open_store(url) as store:
         store.migrate()
         if not count_factchecks(store):
-            raise SaringError(
-                "not_found", f"no fact-checks in {args.db or 'saring.db'}; run saring factcheck import"
-            )
+            detail = f"no fact-checks in {describe_store(url)}; run saring factcheck import"
+            raise SaringError("not_found", detail)
         matches = FactCheckIndex(store).search(args.text, k=args.k, mode=args.mode)
     if args.json:
         print(json.dumps([m.to_dict() for m in matches], ensure_ascii=False, indent=2))

@@ -9,13 +9,11 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from saring.article import Article, Rejected
-from saring.cli.common import add_ingest_arguments
+from saring.cli.common import add_ingest_arguments, add_store_arguments
 
 if TYPE_CHECKING:
     from saring.cli.common import RejectTally
     from saring.index.fingerprint import Fingerprint
-
-DB_HELP = "SQLite path or postgresql:// URL (default: saring.db)"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                              description="Read, clean and store articles. Each batch is one transaction, so "
                                          "a run that is killed can simply be started again.")
     add.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory or - (stdin)")
-    add.add_argument("--db", default=None, metavar="URL", help=DB_HELP)
+    add_store_arguments(add, "store to add to (created if missing)")
     add.add_argument("--batch-size", type=int, default=None, metavar="N",
                      help="articles per transaction (default: 500)")
     add.add_argument("--workers", type=int, default=1, metavar="N",
@@ -37,11 +35,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.set_defaults(run=run_add)
     search = actions.add_parser("search", help="full-text search of the indexed articles")
     search.add_argument("words", nargs="+", help="words that must all occur (title or text)")
-    search.add_argument("--db", default=None, metavar="URL", help=DB_HELP)
+    add_store_arguments(search, "store holding the index")
     search.add_argument("--limit", type=int, default=10)
     search.set_defaults(run=run_search)
     stats = actions.add_parser("stats", help="show what the index holds")
-    stats.add_argument("--db", default=None, metavar="URL", help=DB_HELP)
+    add_store_arguments(stats, "store holding the index")
     stats.add_argument("--json", action="store_true", help="print the statistics as JSON")
     stats.set_defaults(run=run_stats)
 
@@ -113,17 +111,18 @@ def _clean_and_fingerprint(batch: list[Article | Rejected], setup: tuple[Any, An
 def run_add(args: argparse.Namespace) -> int:
     from saring.cli.common import RejectTally
     from saring.index.writer import BATCH, add_fingerprinted
-    from saring.store import open_store
+    from saring.store import default_store_url, describe_store, open_store
 
     tally = RejectTally()
     added = existing = 0
     size = args.batch_size or BATCH
-    with open_store(args.db) as store:
+    url = args.db or default_store_url()
+    with open_store(url) as store:
         store.migrate()
         for batch in add_fingerprinted(store, _cleaned(args, tally, size)):
             added += batch.added
             existing += batch.existing
-    print(f"saring: {added} articles added, {existing} already in {args.db or 'saring.db'}, "
+    print(f"saring: {added} articles added, {existing} already in {describe_store(url)}, "
           f"{tally.n_rejected} skipped", file=sys.stderr)
     if tally.n_rejected:
         print("\n".join(tally.summary_lines()[1:]), file=sys.stderr)
@@ -133,16 +132,18 @@ def run_add(args: argparse.Namespace) -> int:
 def run_stats(args: argparse.Namespace) -> int:
     import json
 
+    from saring.cli.common import required_store
     from saring.index.stats import index_stats
-    from saring.store import open_store
+    from saring.store import describe_store, open_store
 
-    with open_store(args.db) as store:
+    url = required_store(args)
+    with open_store(url) as store:
         store.migrate()
         stats: dict[str, Any] = index_stats(store)
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return 0
-    print(f"store       {stats['backend']} {args.db or 'saring.db'}")
+    print(f"store       {stats['backend']} {describe_store(url)}")
     print(f"articles    {stats['articles']}")
     print(f"buckets     {stats['buckets']}  anchors {stats['anchors']}  pending {stats['pending_keys']}")
     print(f"size        {stats['bytes']} bytes ({stats['bytes_per_article']:.0f} per article)")
@@ -153,10 +154,11 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
+    from saring.cli.common import required_store
     from saring.index.search import fulltext
     from saring.store import open_store
 
-    with open_store(args.db) as store:
+    with open_store(required_store(args)) as store:
         store.migrate()
         rows = fulltext(store, " ".join(args.words), args.limit)
     for r in rows:

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from saring.cli.common import add_ingest_arguments
+from saring.cli.common import add_ingest_arguments, add_store_arguments
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -16,8 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                                    "(saring index add): copies, partial copies, spins and the same story, "
                                    "with the aligned passages.")
     p.add_argument("inputs", nargs="+", metavar="FILE", help="file, directory or - (stdin)")
-    p.add_argument("--db", default=None, metavar="URL",
-                   help="SQLite path or postgresql:// URL (default: saring.db)")
+    add_store_arguments(p, "store holding the index")
     p.add_argument("--limit", type=int, default=5, help="matches per article (default: %(default)s)")
     p.add_argument("--json", action="store_true", help="print one JSON object per article")
     add_ingest_arguments(p)
@@ -51,7 +50,13 @@ def render_matches(title: str, matches: list[dict[str, Any]]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from saring.article import Rejected
-    from saring.cli.common import RejectTally, format_rejected, ingest_options, load_boilerplate_stats
+    from saring.cli.common import (
+        RejectTally,
+        format_rejected,
+        ingest_options,
+        load_boilerplate_stats,
+        required_store,
+    )
     from saring.index import trace
     from saring.ingest import read_inputs
     from saring.pipeline import prepare
@@ -60,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     options = ingest_options(args)
     boilerplate = load_boilerplate_stats(args)
     tally = RejectTally()
-    with open_store(args.db) as store:
+    with open_store(required_store(args)) as store:
         store.migrate()
         for item in read_inputs(args.inputs, options):
             result = item if isinstance(item, Rejected) else prepare(item, options, boilerplate)

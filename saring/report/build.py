@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from saring.article import Article, SignalResult
+from saring.report.ocr import ocr_dict
 
 SCHEMA_ID = "saring.report/1"
 
@@ -26,9 +27,15 @@ class Report:
     hoax: dict[str, Any] | None = None
     provenance: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
+    store: str | None = None  # the store consulted for provenance and fact-checks (None: none)
+    factchecks: int | None = None  # fact-checks in that store (None: not searched)
 
     def to_dict(self) -> dict[str, Any]:
         return build_report(self)
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The `saring.report/1` document as JSON text (non-ASCII kept as is, as the CLI prints it)."""
+        return json.dumps(build_report(self), ensure_ascii=False, indent=indent)
 
 
 def _article_dict(a: Article) -> dict[str, Any]:
@@ -45,6 +52,7 @@ def _article_dict(a: Article) -> dict[str, Any]:
         "source": {"path": a.source.path, "line": a.source.line} if a.source else None,
         "paragraphs": [[s, e] for s, e in a.paragraphs],
         "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
+        "ocr": ocr_dict(a),  # null unless the text was read from an image
     }
 
 
@@ -59,7 +67,19 @@ def build_report(report: Report) -> dict[str, Any]:
         "hoax": report.hoax,
         "provenance": report.provenance,
         "claims": report.claims,
+        "lookups": _lookups(report),
     }
+
+
+def _lookups(report: Report) -> dict[str, Any]:
+    """Which store was consulted and so what `claims` are: listed only, or matched to fact-checks."""
+    if report.store is None:
+        status = "no_store"
+    elif not report.factchecks:
+        status = "no_factchecks"
+    else:
+        status = "searched"
+    return {"store": report.store, "factchecks": report.factchecks, "claims": status}
 
 
 @lru_cache(maxsize=1)

@@ -110,6 +110,20 @@ def test_browser_upload_html_file(chromium: Any, live_server: str, name: str) ->
     page.close()
 
 
+def test_browser_claims_listed_on_a_server_without_fact_checks(
+    chromium: Any, live_server: str, seed_000: Path
+) -> None:
+    page, _ = _open(chromium, live_server)  # the live server's store is empty
+    _submit(page, seed_000.read_text(encoding="utf-8"))
+    status = page.inner_text("#claims .claims-status")
+    assert status == "Basis data server belum berisi cek fakta: kalimat-kalimat ini layak diperiksa."
+    sentences = page.locator("#claims li.claim q").all_inner_texts()
+    assert len(sentences) >= 3
+    assert any(s.startswith("Ada diskusi dan dialog antara kedua utusan") for s in sentences)
+    assert page.locator("#claims .factcheck, #claims .na").count() == 0  # no "no matching fact-check" lines
+    page.close()
+
+
 def test_browser_error_is_shown_in_the_page(chromium: Any, live_server: str) -> None:
     page, _ = _open(chromium, live_server)
     page.fill(
@@ -189,6 +203,12 @@ class HostileAnalyzer(Analyzer):
                         "url": "javascript:alert(11)",
                         "publisher": "<script>alert(12)</script>",
                         "score": 1,
+                        "probability": 0.97,
+                        "relation": "same_claim",
+                        "reason": {
+                            "shared_names": ["<img src=x onerror=alert(15)>"],
+                            "shared_terms": ["<b>w</b>"],
+                        },
                     },
                     {
                         "claim": "Cek fakta asli",
@@ -248,5 +268,7 @@ def test_browser_hostile_report_renders_as_text(chromium: Any) -> None:
         assert page.locator("#quotes q").first.inner_text() == "Paragraf"
         assert "<img src=x onerror=alert(8)>" in page.inner_text("#provenance")
         assert page.locator("#claims a").count() == 1  # only the https fact-check became a link
+        reason = page.inner_text("#claims .match-reason")  # why the match was shown, as text
+        assert "97%" in reason and "<img src=x onerror=alert(15)>" in reason and "<b>w</b>" in reason
         _assert_no_injection(page, dialogs)
         page.close()

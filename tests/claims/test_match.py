@@ -49,6 +49,13 @@ def test_match_report_claims_with_fact_checks(store: Store) -> None:
 
 
 @pytest.mark.parametrize("with_index", [False, True])
-def test_match_no_claims_without_fact_checks(store: Store, with_index: bool) -> None:
+def test_match_claims_listed_without_fact_checks(store: Store, with_index: bool) -> None:
     analyzer = Analyzer(signal_names=[], factchecks=FactCheckIndex(store) if with_index else None)
-    assert analyzer.analyze(_article()).to_dict()["claims"] == []
+    document = analyzer.analyze(_article()).to_dict()
+    claims = document["claims"]
+    assert [c["sentence"][:30] for c in claims] == [
+        "Pesan berantai yang beredar se",
+        "Minum air hangat setiap 15 men",
+    ]
+    assert all(c["matches"] == [] for c in claims)
+    assert document["lookups"]["claims"] == ("no_factchecks" if with_index else "no_store")

@@ -14,7 +14,9 @@ from saring.report import SCHEMA_ID, load_schema, validate_report
 from saring.settings import IngestOptions
 from tests.conftest import RESOURCES, SEED_000, SEED_002, need
 
-INPUTS = [SEED_000, SEED_002, RESOURCES / "news_page.html", RESOURCES / "records.jsonl", RESOURCES / "tiny.warc.gz"]
+INPUTS = [
+    SEED_000, SEED_002, RESOURCES / "news_page.html", RESOURCES / "records.jsonl", RESOURCES / "tiny.warc.gz"
+]
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +50,24 @@ def test_schema_rejects_wrong_documents() -> None:
     jsonschema.Draft202012Validator.check_schema(load_schema())
     with pytest.raises(jsonschema.ValidationError):
         validate_report({"schema": "saring.report/2"})
+
+
+@pytest.mark.parametrize(
+    "lookups",
+    [
+        {"store": None, "factchecks": None, "claims": "matched"},
+        {"store": "saring.db", "factchecks": -1, "claims": "searched"},
+        {"store": None, "claims": "no_store"},
+    ],
+)
+def test_schema_rejects_bad_lookups(lookups: dict[str, object]) -> None:
+    options = IngestOptions()
+    item = next(iter(read_path(str(need(SEED_002)), options)))
+    article = prepare(item, options) if isinstance(item, Article) else item
+    assert isinstance(article, Article)
+    document = Analyzer(signal_names=[]).analyze(article).to_dict()
+    assert document["lookups"] == {"store": None, "factchecks": None, "claims": "no_store"}
+    validate_report(document)
+    bad = {**document, "lookups": lookups}
+    with pytest.raises(jsonschema.ValidationError):
+        validate_report(bad)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -28,6 +29,6 @@ async def check(request: Request) -> JSONResponse:
 def analyse(services: Services, raw: RawInput) -> dict[str, Any]:
     article = prepared_article(raw, services.settings)
     report = services.analyzer.assess(article)  # signals and model run in parallel threads
-    with services.store():  # claims and provenance read the one shared connection
+    with services.store() if services.store_url else nullcontext():  # lookups share one connection
         services.analyzer.look_up(report)
     return report.to_dict()

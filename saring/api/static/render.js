@@ -131,6 +131,14 @@
     if (article.site || article.published) node.append(el("div", {text: [article.site, article.published].filter(Boolean).join(" · ")}));
     if (article.url) node.append(el("div", {}, [link(article.url)]));
     if ((article.removed || []).length) node.append(el("div", {cls: "small", text: t("removed_line", {n: article.removed.length})}));
+    if (article.ocr) renderOcr(node, article.ocr);
+  }
+
+  // An image article: say so, with OCR confidence and the words to check against the picture.
+  function renderOcr(node, ocr) {
+    node.append(el("div", {cls: "small", text: t("ocr_line", {layout: ocr.layout, conf: Math.round(ocr.mean_confidence)})}));
+    const unsure = (ocr.low_confidence || []).map((e) => e.text);
+    if (unsure.length) node.append(el("div", {cls: "small", text: t("ocr_unsure", {words: unsure.slice(0, 8).join(", ")})}));
   }
 
   function renderSignals(node, report, colours, active, onToggle) {
@@ -234,10 +242,29 @@
     }
   }
 
+  // What the claims were checked against (report.lookups): listed only, or matched to N fact-checks.
+  function claimsStatus(lookups) {
+    if (lookups.claims === "searched") return t("claims_searched", {n: lookups.factchecks});
+    return t(lookups.claims === "no_factchecks" ? "claims_no_factchecks" : "claims_no_store");
+  }
+
+  // Why a fact-check was shown: same-claim probability and the names, numbers and words shared (text only).
+  function matchReason(m) {
+    const r = m.reason || {};
+    const parts = [t(m.relation === "same_claim" ? "same_claim" : "related_claim") + " " + percent(m.probability)];
+    for (const [key, label] of [["shared_names", "shared_names"], ["shared_numbers", "shared_numbers"], ["shared_terms", "shared_words"]]) {
+      if ((r[key] || []).length) parts.push(t(label) + ": " + r[key].slice(0, 6).join(", "));
+    }
+    return parts.join(" · ");
+  }
+
   function renderClaims(node, report) {
     clear(node);
     const claims = report.claims || [];
     if (!claims.length) { node.append(el("li", {cls: "na", text: t("claims_none")})); return; }
+    // Reports of servers from before `lookups` carry matches only where a store was searched.
+    const lookups = report.lookups, searched = !lookups || lookups.claims === "searched";
+    if (lookups) node.append(el("li", {cls: "small claims-status", text: claimsStatus(lookups)}));
     for (const c of claims) {
       const matches = (c.matches || []).map((m) => {
         const verdict = VERDICTS.includes(m.verdict) ? m.verdict : "other";
@@ -248,12 +275,14 @@
             document.createTextNode([m.publisher, m.rating, m.date].filter(Boolean).join(" · ") + " "),
             m.url ? link(m.url, t("open_link")) : null,
           ]),
+          m.probability != null ? el("div", {cls: "small match-reason", text: matchReason(m)}) : null,
         ]);
       });
       node.append(el("li", {cls: "claim"}, [
-        el("q", {text: c.sentence}),
+        el("q", {text: (c.scope === "post" ? t("whole_post") + ": " : "") + c.sentence}),
         el("div", {cls: "small", text: t("checkworthiness") + " " + percent(c.checkworthiness)}),
-        matches.length ? el("ul", {cls: "factchecks"}, matches) : el("div", {cls: "small na", text: t("no_factcheck")}),
+        matches.length ? el("ul", {cls: "factchecks"}, matches)
+          : searched ? el("div", {cls: "small na", text: t("no_factcheck")}) : null,
       ]));
     }
   }
