@@ -103,4 +103,5 @@ class Analyzer:
         if report.hoax is not None:  # fact-check verdicts and provenance are evidence the text alone lacks
             from saring.model.evidence import apply_evidence
 
-            report.hoax = apply_evidence(report.hoax, report.claims, report.provenance, self.hoax_model.band)
+            report.hoax = apply_evidence(report.hoax, report.claims, report.provenance, self.hoax_model.band,
+                                          article.text)

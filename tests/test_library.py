@@ -130,3 +130,12 @@ def test_library_the_pandas_example_in_the_docs_runs() -> None:
     probabilities = table["hoax_probability"]  # type: ignore[index]
     assert probabilities.notna().tolist() == [True, True, False]  # the English row was skipped
     assert 0 <= probabilities["n1"] <= 1 and table["hoax_label"]["n1"] in {"hoax", "not_hoax", "uncertain"}  # type: ignore[index]
+
+
+def test_library_readme_example_runs_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    """README's "Use it from Python" block, executed as a reader would paste it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Use it from Python", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own docs
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and lines[1].startswith("a1 ")  # "ok" was skipped, a1 reported

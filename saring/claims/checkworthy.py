@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from saring.nlp.casefold import case_sensitive_twin, lowers_safely
+
 if TYPE_CHECKING:
     from saring.article import Article
 
@@ -193,10 +195,16 @@ class ClaimSentence:
 
 def score_sentence(sentence: str) -> Checkworthiness:
     """Check-worthiness of one sentence and the cues that made it (positive ones as reasons)."""
+    return _score(sentence, None)
+
+
+def _score(sentence: str, lowered: str | None) -> Checkworthiness:
+    """With `lowered` (== sentence.lower(), and `lowers_safely(sentence)`), the case-insensitive cues
+    search it with their case-sensitive twins; without it every cue searches the sentence as written."""
     logit = BIAS
     reasons: list[str] = []
-    for reason, weight, pattern in CUES + ANTI_CUES:
-        if pattern.search(sentence):
+    for reason, weight, pattern, twin in _FOLDED:
+        if twin.search(lowered) if twin is not None and lowered is not None else pattern.search(sentence):
             logit += weight
             if weight > 0:
                 reasons.append(reason)
@@ -205,14 +213,20 @@ def score_sentence(sentence: str) -> Checkworthiness:
     return Checkworthiness(1.0 / (1.0 + math.exp(-logit)), reasons)
 
 
+# Every cue with its case-sensitive twin for lower-cased text (or None: search as written), in score order.
+_FOLDED = tuple((r, w, p, case_sensitive_twin(p)) for r, w, p in CUES + ANTI_CUES)
+
+
 def checkworthy_sentences(article: Article, min_score: float, limit: int) -> list[ClaimSentence]:
     """The `limit` most check-worthy sentences of the text scoring at least `min_score`, in text order."""
     from saring.nlp.sentences import split_sentences
 
+    text = article.text
+    lowered = text.lower() if lowers_safely(text) else None
     scored = []
-    for start, end in split_sentences(article.text):
-        sentence = article.text[start:end]
-        result = score_sentence(sentence)
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        result = _score(sentence, None if lowered is None else lowered[start:end])
         if result.score >= min_score:
             scored.append(ClaimSentence(start, end, sentence, result.score, result.reasons))
     best = sorted(scored, key=lambda c: -c.score)[:limit]

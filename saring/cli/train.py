@@ -44,36 +44,49 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument(
         "--datasets",
-        default="rahutomo,news2019",
-        help=f"comma list of {', '.join(DATASET_CHOICES)} (default: the shipped recipe, rahutomo,news2019; "
-        "news2019 is a light 'not hoax' background, see docs/model.md)",
+        default=None,
+        help=f"comma list of {', '.join(DATASET_CHOICES)} for the --population model (default: the shipped "
+        "recipes, report = rahutomo,news2019 and post = turnbackhoax,bdc; see docs/model.md)",
+    )
+    p.add_argument(
+        "--population", choices=("report", "post"), default=None,
+        help="train only this population's model (default: both)",
     )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     import time
+    from dataclasses import replace
 
     from saring.errors import SaringError
-    from saring.model.train import TrainConfig, train_default
+    from saring.model.params import POPULATION_STEMS
+    from saring.model.train import POPULATIONS, train_default
 
-    datasets = tuple(d for d in args.datasets.split(",") if d)
-    unknown = sorted(set(datasets) - set(DATASET_CHOICES))
-    if unknown or not datasets:
-        raise SaringError(
-            "bad_request", f"unknown datasets {unknown}; choose from {', '.join(DATASET_CHOICES)}"
-        )
+    populations = [args.population] if args.population else list(POPULATIONS)
+    configs = {name: POPULATIONS[name] for name in populations}
+    if args.datasets is not None:
+        datasets = tuple(d for d in args.datasets.split(",") if d)
+        unknown = sorted(set(datasets) - set(DATASET_CHOICES))
+        if unknown or not datasets:
+            raise SaringError(
+                "bad_request", f"unknown datasets {unknown}; choose from {', '.join(DATASET_CHOICES)}"
+            )
+        name = args.population or "report"
+        configs = {name: replace(POPULATIONS[name], datasets=datasets)}
     data = args.data or default_data_dir()
     if not data.exists():
         raise SaringError("not_found", f"{data} (pass --data DIR)")
-    start = time.perf_counter()
-    print(f"training on {', '.join(datasets)} from {data} ...", file=sys.stderr)
-    params = train_default(
-        data, args.out or default_model_dir(), TrainConfig(datasets=datasets), cache_dir=args.cache
-    )
-    signals = ", ".join(f"{n} ({params.signal_versions[n]})" for n in params.signals) or "none"
-    print(
-        f"{params.model_id}: {sum(d['n'] for d in params.metadata['datasets'].values())} examples, "
-        f"signals {signals}, threshold {params.threshold:.2f}, {time.perf_counter() - start:.1f} s"
-    )
+    for name, config in configs.items():
+        start = time.perf_counter()
+        print(f"training the {name} model on {', '.join(config.datasets)} from {data} ...", file=sys.stderr)
+        params = train_default(
+            data, args.out or default_model_dir(), config, cache_dir=args.cache, stem=POPULATION_STEMS[name]
+        )
+        signals = ", ".join(f"{n} ({params.signal_versions[n]})" for n in params.signals) or "none"
+        n = sum(d["n"] for d in params.metadata["datasets"].values())
+        print(
+            f"{name}: {params.model_id}: {n} examples, "
+            f"signals {signals}, threshold {params.threshold:.2f}, {time.perf_counter() - start:.1f} s"
+        )
     return 0

@@ -7,6 +7,8 @@ What each label means differs per dataset (see each folder's SOURCE.md):
 - turnbackhoax: fact-check posts; only the circulating content is kept (`scaffold.strip_body`);
   hoax = the narrative is false, klarifikasi/BENAR = an official clarification (taken as not hoax).
 - bdc: short claims; label 0 is "not hoax" for TurnBackHoax, not "verified true".
+- tbh2024: rumours fact-checked in 2024, as they circulated (all hoax); the fact-check title is
+  dropped (fact-checker wording) and the quote marks the scrape wraps around each rumour removed.
 - news2019: ordinary articles of mainstream outlets (unlabelled; used as "not hoax" background and
   for the false-positive check); being published does not make an article verified true.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,6 +32,7 @@ FILES = {
     "turnbackhoax": "turnbackhoax_jibranfawaid2021/normalized.jsonl",
     "bdc": "indonesia_false_news_bdc2020/normalized.jsonl",
     NEWS_FILE_KEY: "clickid_raw_articles_2019/normalized.jsonl",
+    "tbh2024": "turnbackhoax_2024_alharkan7/normalized.jsonl",
 }
 NEWS_BACKGROUND = ("okezone", "sindonews", "tribunnews", "kapanlagi", "fimela", "wowkeren", "pos_metro")
 NEWS_HELD_OUT = ("kompas", "tempo")  # never trained on: the "typical Kompas/Tempo article" check uses them
@@ -99,6 +103,33 @@ def load_bdc(data_dir: Path) -> list[Example]:
     return out
 
 
+# The 2024 scrape wraps every rumour in quote marks (a shortcut: 2019 news is never wrapped).
+_WRAP_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb "
+
+
+# Fact-checker notes left in the 2024 rumour text: "(Narasi dilanjutkan setelah bagian Referensi) =====",
+# and placeholders where the rumour was withheld ("(Tidak ditampilkan)", "Narasi Tidak Ditampilkan").
+_CHECKER_NOTE = re.compile(
+    r"\(?narasi\s+dilanjutkan[^)=]*\)?|=+|\(?(?:narasi\s+)?tidak\s+ditampilkan\)?", re.IGNORECASE
+)
+
+
+def unwrap(text: str) -> str:
+    """The rumour without the quote marks (and trailing full stop) the 2024 scrape wraps around it, and
+    without the fact-checkers' notes."""
+    return _CHECKER_NOTE.sub(" ", text).strip().rstrip(".").strip(_WRAP_QUOTES).strip()
+
+
+def load_tbh2024(data_dir: Path) -> list[Example]:
+    """2024 rumours (text only; `topic` = the LLM-assigned category: politics/scam/others, noisy)."""
+    out = []
+    for r in _jsonl(data_dir / FILES["tbh2024"]):
+        text = unwrap(str(r["text"]))
+        if text:
+            out.append(_example("tbh2024", r, "", text, 1, str(r["category"])))
+    return out
+
+
 def load_news2019(
     data_dir: Path, publishers: tuple[str, ...], per_publisher: int, seed: int = 13
 ) -> list[Example]:
@@ -152,4 +183,5 @@ LOADERS: dict[str, tuple[str, Callable[[Path], list[Example]]]] = {  # dataset -
     "bdc": ("bdc", load_bdc),
     "news2019": (NEWS_FILE_KEY, load_news_background),
     "news_kompas_tempo": (NEWS_FILE_KEY, load_news_held_out),
+    "tbh2024": ("tbh2024", load_tbh2024),
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from saring.model.evaluate import Evaluation, Result
+from saring.model.evaluate import MODEL, Evaluation, Result
 
 METRICS = ("macro_f1", "roc_auc", "brier", "ece")
 
@@ -19,7 +19,9 @@ def to_json(ev: Evaluation) -> dict[str, Any]:
         "results": {
             result_key(r): {k: round(v, 4) for k, v in r.metrics.items()} for r in ev.results + ev.ablations
         },
-        "gated": [result_key(r) for r in ev.results if r.protocol.gated],
+        "gated": [result_key(r) for r in ev.results if r.protocol.gated and r.method == MODEL],
+        "open_world": {result_key(r): {k: round(v, 4) for k, v in r.metrics.items()} for r in ev.open_world},
+        "open_checks": ev.open_checks,
         "news": ev.news,
         "sha256": ev.sha256,
         "signals": ev.signals,
@@ -55,6 +57,62 @@ def _news_lines(news: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _open_world_lines(ev: Evaluation, head: list[str]) -> list[str]:
+    """The mixed estimate (report + post models by form) on the open-world protocols, and its checks."""
+    if not ev.open_world:
+        return []
+    c = ev.open_checks
+    by_category = ", ".join(f"{k} {v:.1%}" for k, v in c["recall_2024_by_category"].items())
+    lines = [
+        "",
+        "## Open world: one estimate for reports and posts (`saring/model/openworld.py`)",
+        "",
+        (
+            "Both population models trained only on data published before 2022 (report: Rahutomo + 2019 "
+            "news of the background outlets; post: TurnBackHoax 2015-2021 + BDC 2015-2020), mixed by the "
+            "`form` signal; threshold mixed the same way. Kompas/Tempo were never trained on."
+        ),
+        "",
+        *head[-2:],
+        *[_row(r) for r in ev.open_world],
+        "",
+        (
+            f"- 2024 rumours at or above the threshold (recall): {c['recall_2024']:.1%} ({by_category}; "
+            "categories assigned by an LLM, noisy)"
+        ),
+        (
+            f"- ordinary news (Kompas/Tempo, n={c['news_n']}): labelled `hoax` "
+            f"{c['news_share_hoax_label']:.1%}; "
+            f"at or above the threshold {c['news_share_p_ge_threshold']:.1%}; ECE {c['news_ece']:.3f}"
+        ),
+        "",
+        "Shortcut tests:",
+        "",
+        (
+            f"- ROC-AUC of 2024 rumours vs Kompas/Tempo from text length alone: {c['auc_length_alone']:.3f}; "
+            f"from "
+            f"the `form` probability alone: {c['auc_form_alone']:.3f}"
+        ),
+        (
+            f"- Kompas/Tempo articles cut to the length of a random 2024 rumour (n={c['news_cut_n']}): at or "
+            f"above the threshold {c['news_cut_share_p_ge_threshold']:.1%}, labelled `hoax` "
+            f"{c['news_cut_share_hoax_label']:.1%}"
+        ),
+        (
+            f"- 2024 rumours with the scrape's quote marks put back (n={c['quotes_n']}): recall "
+            f"{c['quotes_recall_plain']:.1%} without, {c['quotes_recall_with_marks']:.1%} with; "
+            f"mean |change| "
+            f"{c['quotes_mean_abs_change']:.3f}"
+        ),
+    ]
+    for name, seed in c.get("seeds", {}).items():
+        lines.append(
+            f"- seed `{name}`: {seed['probability']:.3f} ({seed['label']}), read as a {seed['population']} "
+            f"(P(post) {seed['post_probability']:.2f})"
+        )
+    return lines
+
+
 def to_markdown(ev: Evaluation, command: str) -> str:
     head = [
         "# Saring hoax model: evaluation",
@@ -84,4 +142,5 @@ def to_markdown(ev: Evaluation, command: str) -> str:
         f"- {k}: `{v}`" for k, v in sorted(ev.sha256.items())
     ]
     signals = ["", "## Signals used as features", ""] + [f"- {k}: `{v}`" for k, v in ev.signals.items()]
-    return "\n".join(head + rows + _news_lines(ev.news) + data + signals) + "\n"
+    world = _open_world_lines(ev, head)
+    return "\n".join(head + rows + _news_lines(ev.news) + world + data + signals) + "\n"

@@ -54,6 +54,8 @@ class Evaluation:
     news: dict[str, Any] = field(default_factory=dict)
     sha256: dict[str, str] = field(default_factory=dict)
     signals: dict[str, str] = field(default_factory=dict)
+    open_world: list[Result] = field(default_factory=list)  # the mixed estimate (openworld.py)
+    open_checks: dict[str, Any] = field(default_factory=dict)
 
 
 def _within(corpus: Corpus, dataset: str, make: Callable[[np.ndarray, np.ndarray], Split]) -> Split:
@@ -112,6 +114,7 @@ VARIANTS = {  # recipe alternatives measured on the Rahutomo protocols (eval.md,
     "no news background": TrainConfig(datasets=("rahutomo",)),
     "news background weight 1": TrainConfig(dataset_weight={"news2019": 1.0}),
     "+turnbackhoax+bdc": TrainConfig(datasets=("rahutomo", "turnbackhoax", "bdc", "news2019")),
+    "news background weight 0.02 (before issue 14)": TrainConfig(dataset_weight={"news2019": 0.02}),
 }
 
 
@@ -207,6 +210,11 @@ def evaluate(
                 tick(f"{protocol.dataset} / {protocol.name} {protocol.train_on} / {method}")
             result.results.append(run_protocol(corpus, protocol, method, config))
     if not quick:
+        from saring.model.openworld import open_world
+
         result.ablations = ablations(corpus, tick)
         result.news = news_check(corpus, config, seeds or {})
+        world = open_world(data_dir, cache_dir, seeds, tick=tick)
+        result.open_world, result.open_checks = world.results, world.checks
+        result.sha256 |= world.sha256
     return result

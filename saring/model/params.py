@@ -19,7 +19,8 @@ from saring.model.features import FeatureSpec
 
 MODEL_NAME = "saring-hoax-lr"
 FORMAT_VERSION = 2
-ARTEFACT_STEM = "hoax_model"
+ARTEFACT_STEM = "hoax_model"  # the report-population model; one stem per population below
+POPULATION_STEMS = {"report": ARTEFACT_STEM, "post": "hoax_model_post"}
 
 
 @dataclass(slots=True)
@@ -52,12 +53,12 @@ class ModelParams:
         return f"{MODEL_NAME}@{self.version}"
 
 
-def save(params: ModelParams, directory: Path) -> tuple[Path, Path]:
+def save(params: ModelParams, directory: Path, stem: str = ARTEFACT_STEM) -> tuple[Path, Path]:
     """Write <stem>.npz and <stem>.json atomically; return their paths."""
     directory.mkdir(parents=True, exist_ok=True)
     used = np.flatnonzero(params.idf > 0)
-    npz, meta = directory / f"{ARTEFACT_STEM}.npz", directory / f"{ARTEFACT_STEM}.json"
-    tmp = directory / f".{ARTEFACT_STEM}.tmp.npz"
+    npz, meta = directory / f"{stem}.npz", directory / f"{stem}.json"
+    tmp = directory / f".{stem}.tmp.npz"
     np.savez_compressed(
         tmp,
         buckets=used.astype(np.int32),

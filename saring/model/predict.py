@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -19,7 +19,7 @@ from saring.errors import SaringError
 from saring.model.calibrate import apply_platt
 from saring.model.distort import MASK, NUMBER
 from saring.model.features import article_text, feature_words, gram_at, gram_buckets, tfidf
-from saring.model.params import ARTEFACT_STEM, ModelParams, load
+from saring.model.params import POPULATION_STEMS, ModelParams, load
 
 TOP_FEATURES = 10
 SIGNAL_WORDS = {  # how a signal reads in an explanation: (score above its training average, below it)
@@ -28,7 +28,18 @@ SIGNAL_WORDS = {  # how a signal reads in an explanation: (score above its train
     "attribution": ("weak attribution of sources", "well-attributed sources"),
     "spin": ("machine-spun wording", "natural wording"),
     "tone": ("a shouting or provocative tone", "a calm tone"),
+    "form": ("the form of a social-media or chat post", "the form of a news report"),
+    "scam": ("a scam pattern (a lure plus a request)", "no scam pattern"),
 }
+
+
+class Grams(NamedTuple):
+    """A text's distorted words and the buckets of its n-grams (unique, first position, count)."""
+
+    words: list[str]
+    uniq: np.ndarray
+    first: np.ndarray
+    counts: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,17 +59,27 @@ class HoaxModel:
         self.params = params
         self.name = params.model_id
 
-    def contributions(
-        self, text: str, results: list[SignalResult], limit: int | None = None
-    ) -> tuple[float, list[Contribution]]:
-        """(raw score, shares of it): every signal, and the n-grams (the `limit` largest, or all).
-
-        The raw score is exact whatever `limit` is; only building the explanation objects is limited.
-        """
+    def grams(self, text: str) -> Grams:
         p = self.params
         words = feature_words(text, p.keep_words)  # patterns ("kata * kepada") when the model distorts
         idx = gram_buckets(words, p.spec.max_n, p.spec.n_hash)
         uniq, first, counts = np.unique(idx, return_index=True, return_counts=True)
+        return Grams(words, uniq, first, counts)
+
+    def reads_like(self, other: HoaxModel) -> bool:
+        """Same words and n-grams (spec and kept words): one `Grams` serves both models."""
+        return self.params.spec == other.params.spec and self.params.keep_words == other.params.keep_words
+
+    def contributions(
+        self, text: str, results: list[SignalResult], limit: int | None = None, grams: Grams | None = None
+    ) -> tuple[float, list[Contribution]]:
+        """(raw score, shares of it): every signal, and the n-grams (the `limit` largest, or all).
+
+        The raw score is exact whatever `limit` is; only building the explanation objects is limited.
+        `grams` (of this text, from a model that `reads_like` this one) saves tokenising it again.
+        """
+        p = self.params
+        words, uniq, first, counts = grams or self.grams(text)
         cols, values = tfidf((uniq, 1.0 + np.log(counts)), p.idf)
         shares = p.coef[cols] * values
         order = np.argsort(-np.abs(shares))[:limit]
@@ -74,17 +95,12 @@ class HoaxModel:
             out.append(Contribution(name, share, "signal"))
         return p.intercept + float(shares.sum()) + sum(c.weight for c in out if c.kind == "signal"), out
 
-    def probability(self, text: str, results: list[SignalResult]) -> float:
-        raw, _ = self.contributions(text, results, limit=0)
+    def probability(self, text: str, results: list[SignalResult], grams: Grams | None = None) -> float:
+        raw, _ = self.contributions(text, results, limit=0, grams=grams)
         return float(apply_platt(np.array([raw]), self.params.platt)[0])
 
     def label(self, probability: float) -> str:
-        band = self.params.uncertain_band
-        if probability >= self.params.threshold + band:
-            return "hoax"
-        if probability <= self.params.threshold - band:
-            return "not_hoax"
-        return "uncertain"
+        return band_label(probability, self.params.threshold, self.params.uncertain_band)
 
     def predict(self, article: Article, results: list[SignalResult]) -> dict[str, Any]:
         """The report's `hoax` object (see saring/report/report.schema.json)."""
@@ -109,7 +125,14 @@ def _signal_words(name: str, weight: float) -> str:
     return up if weight >= 0 else down
 
 
-def _phrase(parts: list[Contribution]) -> str:
+def band_label(probability: float, threshold: float, band: float) -> str:
+    """`hoax` at threshold + band or above, `not_hoax` at threshold - band or below, else `uncertain`."""
+    if probability >= threshold + band:
+        return "hoax"
+    return "not_hoax" if probability <= threshold - band else "uncertain"
+
+
+def phrase(parts: list[Contribution]) -> str:
     words = [
         _signal_words(c.feature, c.weight) if c.kind == "signal" else f"\u201c{c.feature}\u201d"
         for c in parts
@@ -124,23 +147,10 @@ def explain(prob: float, label: str, top: list[Contribution], unused: list[str] 
         "not_hoax": "reads like the ordinary (non-hoax) articles the model was trained on",
         "uncertain": "is not clearly like either the hoax or the ordinary articles the model knows",
     }[label]
-    lines = [f"Estimated hoax probability {prob:.0%}: the article {verdict}."]
-    up = [c for c in top if c.weight > 0][:4]
-    down = [c for c in top if c.weight < 0][:4]
-    if up:
-        lines.append(f"Pushing it up: {_phrase(up)}.")
-    if down:
-        lines.append(f"Pushing it down: {_phrase(down)}.")
-    patterns = [w for c in up + down if c.kind == "ngram" for w in c.feature.split()]
-    if {MASK, NUMBER} & set(patterns):
-        lines.append(
-            f"In the word patterns, {MASK} stands for any less common word and {NUMBER} for a number."
-        )
-    if any(w[0].isdigit() for w in patterns):  # common numbers are kept with their digits folded
-        lines.append("Every digit is shown as 0 (0000 is any four-digit number, such as a year).")
+    lines = [f"Estimated hoax probability {prob:.0%}: the article {verdict}.", *pushes(top)]
     if unused:
         lines.append(
-            f"It gives no weight to {_phrase([Contribution(n, 0.0, 'signal') for n in unused])} "
+            f"It gives no weight to {phrase([Contribution(n, 0.0, 'signal') for n in unused])} "
             "(they did not point to hoaxes in its training articles)."
         )
     lines.append(
@@ -150,13 +160,36 @@ def explain(prob: float, label: str, top: list[Contribution], unused: list[str] 
     return " ".join(lines)
 
 
-@lru_cache(maxsize=1)
-def load_default_model() -> HoaxModel:
-    """The shipped model, loaded once per process."""
+def pushes(top: list[Contribution]) -> list[str]:
+    """What pushed the estimate up and down (four of each at most), then how to read the patterns."""
+    up = [c for c in top if c.weight > 0][:4]
+    down = [c for c in top if c.weight < 0][:4]
+    lines = [f"Pushing it up: {phrase(up)}."] if up else []
+    lines += [f"Pushing it down: {phrase(down)}."] if down else []
+    return lines + pattern_notes(up + down)
+
+
+def pattern_notes(shown: list[Contribution]) -> list[str]:
+    """How to read the word patterns among the shown contributions (masked words, folded digits)."""
+    patterns = [w for c in shown if c.kind == "ngram" for w in c.feature.split()]
+    notes = []
+    if {MASK, NUMBER} & set(patterns):
+        notes.append(
+            f"In the word patterns, {MASK} stands for any less common word and {NUMBER} for a number."
+        )
+    if any(w[0].isdigit() for w in patterns):  # common numbers are kept with their digits folded
+        notes.append("Every digit is shown as 0 (0000 is any four-digit number, such as a year).")
+    return notes
+
+
+@lru_cache(maxsize=2)
+def load_default_model(population: str = "report") -> HoaxModel:
+    """The shipped model of one population ("report" or "post"), loaded once per process."""
     folder = resources.files("saring.model").joinpath("data")
+    stem = POPULATION_STEMS[population]
     try:
-        npz = folder.joinpath(f"{ARTEFACT_STEM}.npz").read_bytes()
-        meta = folder.joinpath(f"{ARTEFACT_STEM}.json").read_text(encoding="utf-8")
+        npz = folder.joinpath(f"{stem}.npz").read_bytes()
+        meta = folder.joinpath(f"{stem}.json").read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise SaringError("model_missing", f"{exc.filename} not found") from exc
     return HoaxModel(load(npz, meta))

@@ -7,7 +7,7 @@ Add a signal by writing `saring/signals/<name>.py` with a `detect(article) -> Si
 from __future__ import annotations
 
 from saring.article import Article, SignalResult
-from saring.signals import attribution, clickbait, copy_artefacts, spin, tone
+from saring.signals import attribution, clickbait, copy_artefacts, form, scam, spin, tone
 from saring.signals.base import SignalSpec
 
 SIGNALS: dict[str, SignalSpec] = {
@@ -30,6 +30,14 @@ SIGNALS: dict[str, SignalSpec] = {
     "tone": SignalSpec(
         "tone", tone.VERSION, tone.detect, ("title", "text"),
         "shouting, exclamations, provocative or emotional words, calls to spread the message",
+    ),
+    "form": SignalSpec(
+        "form", form.VERSION, form.detect, ("title", "text"),
+        "news report vs social/chat post: attributed sources vs calls to share, phone numbers, links, emoji",
+    ),
+    "scam": SignalSpec(
+        "scam", scam.VERSION, scam.detect, ("title", "text"),
+        "scam message: a job/prize/aid/bank/gambling lure plus a request (link, registration, transfer, OTP)",
     ),
 }
 

@@ -16,7 +16,8 @@ from saring.signals import SIGNALS
 def test_cli_train_writes_a_loadable_model(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["train", "--data", str(data_dir), "--out", str(tmp_path)]) == 0
+    assert main(["train", "--population", "report", "--data", str(data_dir), "--out", str(tmp_path)]) == 0
+    assert not (tmp_path / "hoax_model_post.json").exists()  # only the population asked for
     meta = json.loads((tmp_path / "hoax_model.json").read_text())
     assert {s["name"]: s["version"] for s in meta["signals"]} == {n: s.version for n, s in SIGNALS.items()}
     assert meta["metadata"]["datasets"]["rahutomo"]["n"] == 600

@@ -14,6 +14,7 @@ from saring.ingest.text import parse_text
 from saring.model import load_default_model
 from saring.model.calibrate import apply_platt
 from saring.model.datasets import load_news2019
+from saring.model.estimate import load_default_estimator
 from saring.pipeline import Analyzer
 from saring.report import validate_report
 from saring.signals import run_signals
@@ -29,8 +30,9 @@ def test_predict_seeds_get_probability_and_explanation(seed: str, request: pytes
     validate_report(report)
     hoax = report["hoax"]
     assert 0.0 <= hoax["probability"] <= 1.0 and hoax["label"] in {"hoax", "not_hoax", "uncertain"}
-    assert hoax["model"] == load_default_model().name and "@" in hoax["model"]
-    assert "Estimated hoax probability" in hoax["explanation"] and "not a fact check" in hoax["explanation"]
+    assert hoax["model"] == load_default_estimator().name and "@" in hoax["model"]
+    assert "Estimated hoax risk" in hoax["explanation"] and "not a fact check" in hoax["explanation"]
+    assert hoax["population"] == "report" and "reads like a news report" in hoax["explanation"]
     assert hoax["top_features"] and {f["kind"] for f in hoax["top_features"]} <= {"ngram", "signal"}
     grams = [f["feature"] for f in hoax["top_features"] if f["kind"] == "ngram"]
     text = f"{report['article']['title']}\n{report['article']['text']}".lower()

@@ -67,3 +67,22 @@ def test_quality_gate_update_raises_freely_but_lowers_only_when_allowed(tmp_path
 def test_quality_gate_reports_changed_data() -> None:
     changed = _evaluation(0.9, 0.0) | {"sha256": {"rahutomo": "different"}}
     assert any("changed" in f for f in gate.check(changed, gate.pins(_evaluation(0.9, 0.0))))
+
+
+def _full(auc: float, news_share: float) -> dict[str, Any]:
+    key = "2024 rumours + Kompas/Tempo|out of time, unseen outlets|before 2022|saring estimate"
+    cell = {"macro_f1": 0.7, "roc_auc": auc, "brier": 0.1, "ece": 0.2}
+    checks = {"recall_2024": 0.8, "news_share_p_ge_threshold": news_share, "news_share_hoax_label": 0.01}
+    return _evaluation(0.75, 0.04) | {"open_world": {key: cell}, "open_checks": checks}
+
+
+def test_quality_gate_open_world_pins_are_checked_by_full_runs_only(tmp_path: Path) -> None:
+    path = tmp_path / "baseline.json"
+    gate.update(_full(0.96, 0.11), path)
+    gate.update(_evaluation(0.75, 0.04), path)  # a --quick re-pin keeps the open-world pins
+    pinned = json.loads(path.read_text())
+    assert gate.OPEN_CHECKS in pinned["full_only"] and gate.OPEN_CHECKS in pinned["ceilings"]
+    assert not gate.check(_evaluation(0.75, 0.04), pinned)  # quick runs do not measure them
+    assert not gate.check(_full(0.96, 0.11), pinned)
+    failures = gate.check(_full(0.90, 0.20), pinned)
+    assert any("roc_auc" in f for f in failures) and any("news_share_p_ge_threshold" in f for f in failures)

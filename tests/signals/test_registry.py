@@ -19,7 +19,9 @@ EXPECTED: dict[str, str] = {
     "attribution": "attribution.v1",
     "clickbait": "clickbait.v1",
     "copy": "copy.v1",
-    "spin": "spin.v1",
+    "form": "form.v1",
+    "scam": "scam.v1",
+    "spin": "spin.v2",
     "tone": "tone.v1",
 }
 ARTICLE_FIELDS = {f.name for f in dataclasses.fields(Article)}
