@@ -20,7 +20,8 @@ CODES: dict[str, ErrorCode] = {
     e.name: e
     for e in (
         ErrorCode("SAR-E001", "empty_input", 422, "the input has no text; check the file or field name"),
-        ErrorCode("SAR-E002", "binary_input", 415, "the input looks binary (NUL bytes); give text, HTML, JSONL, CSV, WARC or an image"),
+        ErrorCode("SAR-E002", "binary_input", 415,
+                  "the input looks binary (NUL bytes); give text, HTML, JSONL, CSV, WARC or an image"),
         ErrorCode("SAR-E003", "undecodable", 415, "the bytes are not UTF-8, cp1252 or latin-1 text"),
         ErrorCode("SAR-E004", "no_article", 422, "no article body was found in the HTML"),
         ErrorCode("SAR-E005", "too_large", 413, "the input is over the size limit; raise --max-bytes if intended"),

@@ -44,7 +44,9 @@ API_HINTS: dict[str, str] = {
     "too_large": "send less; the limit is this server's SARING_API_MAX_BODY_BYTES setting",
     "not_indonesian": "send any_lang: true (a form field for uploads) to analyse it anyway",
     "missing_field": "send the article in the 'text' field",
-    "unsupported_format": "send application/json, or multipart/form-data with one HTML, TXT or PNG/JPEG/WebP file",
+    "unsupported_format": (
+        "send application/json, or multipart/form-data with one HTML, TXT or PNG/JPEG/WebP file"
+    ),
     "model_missing": "this server has no trained hoax model; its operator can train one",
 }
 

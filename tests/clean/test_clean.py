@@ -142,7 +142,8 @@ def test_a_long_run_of_blank_lines_before_the_text_is_stripped_in_linear_time() 
     ("text", "kept"),
     [
         ("Vaksin booster bikin mandul, sebarkan ke grup keluarga", 1),
-        ("Vaksin booster bikin mandul, sebarkan ke grup keluarga\n\nVaksin booster bikin mandul, sebarkan ke grup keluarga", 1),
+        ("Vaksin booster bikin mandul, sebarkan ke grup keluarga\n\n"
+         "Vaksin booster bikin mandul, sebarkan ke grup keluarga", 1),
     ],
 )
 def test_clean_post_that_only_repeats_its_title_keeps_it(text: str, kept: int) -> None:
