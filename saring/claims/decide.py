@@ -59,6 +59,11 @@ FEATURES = (
 # (Title Case fact-check titles, shouting posts), where capitals say nothing about names.
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+|[A-Z]{2,6})\b")
 _NUMBER = re.compile(r"\d+")
+# A pair that shares names is the same claim only if the query says at least half (by idf) of what the
+# fact-check says beyond those names: on ordinary news the matcher's wrong "same claim" pairs were
+# mostly an entity in the news and a scam or rumour title about it (docs/claims.md, "Names alone").
+# Pairs in two languages (no shared words to count) and pairs sharing no name are left to the model.
+MIN_PREDICATE_COVERAGE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,8 +249,22 @@ def judge(index: FactCheckIndex, text: str, k: int) -> list[Decision]:
             continue
         row, reason = pair_features(index, query, scores, values, i, fc.claim)
         p = float(model.probability(row[None, :])[0])
-        decisions.append(Decision(index.match_at(fc, i, scores, values), p, model.relation(p), reason))
+        relation = model.relation(p)
+        if relation == "same_claim" and not scores.foreign[i] and query.names & index.terms[i]:
+            if predicate_coverage(query, index.terms[i], index.idf) < MIN_PREDICATE_COVERAGE:
+                relation = "related"
+        decisions.append(Decision(index.match_at(fc, i, scores, values), p, relation, reason))
     return decisions
+
+
+def predicate_coverage(query: Query, fc_terms: frozenset[str], idf: dict[str, float]) -> float:
+    """The idf-weighted share of what a fact-check says *about* the names the query shares that the
+    query says too: its terms other than the query's names ("lowongan kerja" in "Lowongan Kerja PT Astra
+    Daihatsu Motor" for a news sentence naming PT Astra Daihatsu Motor). 0 when it says nothing else.
+    """
+    rest = fc_terms - query.names
+    mass = sum(idf.get(t, 0.0) for t in rest)
+    return sum(idf.get(t, 0.0) for t in rest & query.terms) / mass if mass > 0 else 0.0
 
 
 def top_positions(values: np.ndarray, k: int) -> list[int]:

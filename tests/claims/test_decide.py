@@ -136,3 +136,25 @@ def test_decide_match_evidence_for_the_hoax_estimate(store: Store) -> None:
     evidence = match_evidence(match_claims(article, list_claims(article, index.settings), index))
     assert len(evidence) == 1 and evidence[0][1] == "false" and evidence[0][0] >= load_model().same_claim
     assert match_evidence(list_claims(article, index.settings)) == []
+
+
+@pytest.mark.parametrize(
+    ("news", "fact_check", "low"),
+    [
+        # An entity in the news, a scam about that entity: nothing of what the fact-check says is there.
+        ("Direktur PT Astra Daihatsu Motor mengatakan penjualan naik 95 persen.",
+         "Lowongan Kerja PT. Astra Daihatsu Motor", True),
+        ("Gubernur Kalimantan Timur Isran Noor sudah menyiapkan draf peraturan gubernur.",
+         "Akun Facebook Gubernur Kalimantan Timur Isran Noor", True),
+        # The claim itself, retold: what the fact-check says beyond the names is there.
+        ("Beredar kabar kapal selam KRI Nanggala 402 ditemukan setelah 21 jam hilang kontak.",
+         "KRI Nanggala 402 Ditemukan Setelah 21 Jam Hilang Kontak", False),
+    ],
+)
+def test_decide_names_alone_are_not_the_same_claim(news: str, fact_check: str, low: bool) -> None:
+    from saring.claims.decide import MIN_PREDICATE_COVERAGE, predicate_coverage
+    from saring.claims.terms import search_terms
+
+    fc_terms = frozenset(search_terms(fact_check))
+    idf = dict.fromkeys(fc_terms | frozenset(search_terms(news)), 1.0)
+    assert (predicate_coverage(Query.of(news), fc_terms, idf) < MIN_PREDICATE_COVERAGE) == low
