@@ -62,7 +62,8 @@ _NUMBER = re.compile(r"\d+")
 # A pair that shares names is the same claim only if the query says at least half (by idf) of what the
 # fact-check says beyond those names: on ordinary news the matcher's wrong "same claim" pairs were
 # mostly an entity in the news and a scam or rumour title about it (docs/claims.md, "Names alone").
-# Pairs in two languages (no shared words to count) and pairs sharing no name are left to the model.
+# Pairs in two languages (no shared words to count; told by the stored language, else by identifying
+# both texts, only when the rule would apply) and pairs sharing no name are left to the model.
 MIN_PREDICATE_COVERAGE = 0.5
 
 
@@ -251,10 +252,19 @@ def judge(index: FactCheckIndex, text: str, k: int) -> list[Decision]:
         p = float(model.probability(row[None, :])[0])
         relation = model.relation(p)
         if relation == "same_claim" and not scores.foreign[i] and query.names & index.terms[i]:
-            if predicate_coverage(query, index.terms[i], index.idf) < MIN_PREDICATE_COVERAGE:
+            low = predicate_coverage(query, index.terms[i], index.idf) < MIN_PREDICATE_COVERAGE
+            if low and not _other_languages(query.text, fc.claim):
                 relation = "related"
         decisions.append(Decision(index.match_at(fc, i, scores, values), p, relation, reason))
     return decisions
+
+
+def _other_languages(a: str, b: str) -> bool:
+    """Both texts identified, in different languages (a fact-check stored without its language)."""
+    from saring.clean.lang import identify
+
+    (lang_a, _), (lang_b, _) = identify(a), identify(b)
+    return "und" not in (lang_a, lang_b) and lang_a != lang_b
 
 
 def predicate_coverage(query: Query, fc_terms: frozenset[str], idf: dict[str, float]) -> float:
