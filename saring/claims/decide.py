@@ -251,12 +251,19 @@ def judge(index: FactCheckIndex, text: str, k: int) -> list[Decision]:
         row, reason = pair_features(index, query, scores, values, i, fc.claim)
         p = float(model.probability(row[None, :])[0])
         relation = model.relation(p)
-        if relation == "same_claim" and not scores.foreign[i] and query.names & index.terms[i]:
-            low = predicate_coverage(query, index.terms[i], index.idf) < MIN_PREDICATE_COVERAGE
-            if low and not _other_languages(query.text, fc.claim):
-                relation = "related"
+        if relation == "same_claim" and names_only(index, query, scores, i, fc.claim):
+            relation = "related"
         decisions.append(Decision(index.match_at(fc, i, scores, values), p, relation, reason))
     return decisions
+
+
+def names_only(index: FactCheckIndex, query: Query, scores: Scores, i: int, claim: str) -> bool:
+    """The pair shares names but the query says too little of what the fact-check says beyond them
+    (MIN_PREDICATE_COVERAGE): the same topic at most. Pairs in two languages are not judged so."""
+    if scores.foreign[i] or not query.names & index.terms[i]:
+        return False
+    low = predicate_coverage(query, index.terms[i], index.idf) < MIN_PREDICATE_COVERAGE
+    return low and not _other_languages(query.text, claim)
 
 
 def _other_languages(a: str, b: str) -> bool:

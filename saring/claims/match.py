@@ -90,17 +90,13 @@ def _post_claim(
     }
 
 
-def match_evidence(claims: list[dict[str, Any]]) -> list[tuple[float, str]]:
-    """(same-claim probability, verdict) of every match a report's `claims` show, most probable first.
+def same_claim_matches(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The matches a report's `claims` show as the same claim, most probable first.
 
     For combining with other evidence (the hoax estimate): a match shown as the same claim of a
     fact-check rated `false` says the claim was debunked; `related` matches (only with
     `show_related`) are excluded, since they check another claim.
     """
-    found = [
-        (float(m["probability"]), str(m["verdict"]))
-        for c in claims
-        for m in c["matches"]
-        if m.get("relation") == "same_claim"
-    ]
-    return sorted(found, reverse=True)
+    found = [m for c in claims for m in c["matches"] if m.get("relation") == "same_claim"]
+    return sorted(found, key=lambda m: float(m["probability"]), reverse=True)
+

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from saring.claims.match import same_claim_matches
 from saring.claims.stance import dispute_cues
 from saring.model.predict import band_label
 
@@ -40,14 +41,8 @@ _PROVENANCE_WORDS = {
 
 
 def best_match(claims: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The fact-check match with the highest same-claim probability and a verdict that means something."""
-    matches = [
-        m
-        for c in claims
-        for m in c.get("matches", [])
-        if m.get("verdict") in VERDICT_RISK and isinstance(m.get("probability"), (int, float))
-    ]
-    return max(matches, key=lambda m: float(m["probability"]), default=None)
+    """The likeliest same-claim match whose verdict means something ("related" ones check another claim)."""
+    return next((m for m in same_claim_matches(claims) if m.get("verdict") in VERDICT_RISK), None)
 
 
 def strongest_provenance(provenance: list[dict[str, Any]]) -> dict[str, Any] | None:

@@ -11,7 +11,7 @@ import pytest
 from saring.article import SourceRef
 from saring.claims.decide import FEATURES, MODEL_PATH, Query, hubness, judge, load_model
 from saring.claims.factchecks import FactCheck, read_factchecks
-from saring.claims.match import list_claims, match_claims, match_evidence
+from saring.claims.match import list_claims, match_claims, same_claim_matches
 from saring.claims.retrieval import FactCheckIndex
 from saring.claims.storage import import_factchecks
 from saring.clean import clean
@@ -129,13 +129,14 @@ def test_decide_shipped_model_matches_the_code(tmp_path: Path) -> None:
         load_model.__wrapped__(tmp_path / "m.json")  # type: ignore[attr-defined]
 
 
-def test_decide_match_evidence_for_the_hoax_estimate(store: Store) -> None:
+def test_decide_same_claim_matches_for_the_hoax_estimate(store: Store) -> None:
     text = NANGGALA_POST
     article = clean(parse_text(text, SourceRef("e"), title="Kabar kapal selam"))
     index = _index(store)
-    evidence = match_evidence(match_claims(article, list_claims(article, index.settings), index))
-    assert len(evidence) == 1 and evidence[0][1] == "false" and evidence[0][0] >= load_model().same_claim
-    assert match_evidence(list_claims(article, index.settings)) == []
+    evidence = same_claim_matches(match_claims(article, list_claims(article, index.settings), index))
+    assert len(evidence) == 1 and evidence[0]["verdict"] == "false"
+    assert evidence[0]["probability"] >= load_model().same_claim
+    assert same_claim_matches(list_claims(article, index.settings)) == []
 
 
 @pytest.mark.parametrize(

@@ -123,3 +123,11 @@ def test_evidence_false_verdict_applied_to_a_text_that_asserts_the_claim(text: s
     """"Ini bukan hoaks" is a chain message vouching for itself, not a refutation."""
     out = apply_evidence(_hoax(0.4), _claims((0.95, "false")), [], BAND, text)
     assert out["probability"] > 0.85 and out["label"] == "hoax" and out["evidence"][0]["applied"] is True
+
+
+def test_evidence_related_match_does_not_move_the_estimate() -> None:
+    """A `related` match (shown only with show_related) checks another claim: its verdict says nothing."""
+    claims = _claims((0.7, "false"))
+    claims[0]["matches"][0]["relation"] = "related"
+    hoax = _hoax(0.4)
+    assert apply_evidence(hoax, claims, [], BAND, "Vaksin mengandung chip.") is hoax
