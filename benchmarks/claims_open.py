@@ -96,10 +96,13 @@ def _judged(index, queries: list[cp.Query], **kw) -> tuple[list[cp.Pair], np.nda
 
 
 def _shown(found: list[cp.Pair], p: np.ndarray, threshold: float) -> np.ndarray:
+    """Shown at `threshold` as `judge` decides: above the 'related' band a names-only pair is not shown."""
+    from saring.claims.decide import load_model
     from saring.claims.settings import ClaimSettings
 
     rank = np.array([x.rank for x in found])
-    return (p >= threshold) & (rank <= ClaimSettings().matches_per_claim)
+    blocked = np.array([x.names_only for x in found], dtype=bool) & (threshold > load_model().related)
+    return (p >= threshold) & (rank <= ClaimSettings().matches_per_claim) & ~blocked
 
 
 def closed_world(title: str, index, queries: list[cp.Query]) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]

@@ -238,6 +238,7 @@ class Pair:
     label: int
     features: np.ndarray
     claim: str
+    names_only: bool  # saring.claims.decide.names_only: never shown as the same claim
 
 
 def pairs(  # type: ignore[no-untyped-def]
@@ -253,7 +254,7 @@ def pairs(  # type: ignore[no-untyped-def]
     the index. `ranks` receives the hybrid rank of each targeted query's best target (before exclusion).
     """
     from saring.claims.decide import Query as Q
-    from saring.claims.decide import pair_features, top_positions
+    from saring.claims.decide import names_only, pair_features, top_positions
     from saring.claims.evaluate import target_rank
 
     claims = _claims(index)
@@ -272,7 +273,8 @@ def pairs(  # type: ignore[no-untyped-def]
         query = Q.of(q.text)
         for rank, i in enumerate(top, 1):
             row, _ = pair_features(index, query, scores, values, i, claims[i])
-            yield Pair(qi, i, rank, _label(index, i, q.targets), row, claims[i])
+            blocked = names_only(index, query, scores, i, claims[i])
+            yield Pair(qi, i, rank, _label(index, i, q.targets), row, claims[i], blocked)
 
 
 def _near(index, targets: frozenset[int]) -> list[int]:  # type: ignore[no-untyped-def]
