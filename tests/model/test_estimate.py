@@ -84,6 +84,7 @@ def test_estimate_evidence_is_folded_in_after_the_look_ups() -> None:
                     "verdict": "false",
                     "score": 1.0,
                     "probability": 0.9,
+                    "relation": "same_claim",
                 }
             ],
         }
