@@ -20,6 +20,7 @@ from saring.article import SourceRef
 from saring.errors import SaringError
 from saring.ingest.base import ReadResult, ReadStream, open_error, reject
 from saring.ingest.streams import read_bounded
+from saring.messages import msg
 from saring.settings import IngestOptions
 
 __all__ = ["ReadResult", "ReadStream", "detect_format", "read_inputs", "read_path", "walk_directory"]
@@ -136,29 +137,36 @@ def _read_stream(stream: io.BufferedReader, path: str, fmt: str, options: Ingest
 
         yield read_image_file(stream, path, options)
     elif fmt in ("text", "html"):
-        yield _read_single(stream, path, fmt, options)
+        yield from _read_single(stream, path, fmt, options)
     else:
         yield reject(SourceRef(path), SaringError("unsupported_format", f"'{fmt}'"))
 
 
-def _read_single(stream: io.BufferedReader, path: str, fmt: str, options: IngestOptions) -> ReadResult:
+def _read_single(stream: io.BufferedReader, path: str, fmt: str, options: IngestOptions) -> ReadStream:
+    """One article from a text or HTML file; a WhatsApp chat export gives one per turn worth judging."""
     from saring.ingest.decode import decode_bytes
 
     source = SourceRef(path)  # messages say "the file": the rejection names the path once, in front
     try:
         data = read_bounded(stream, options.max_bytes, "the file", _plain_size(stream))
         if not data.strip():
-            raise SaringError("empty_input", "the file is empty")
-        text = decode_bytes(data, options.encoding, "the file")
+            raise SaringError("empty_input", msg("errors.detail.file_empty"))
+        text = decode_bytes(data, options.encoding, msg("errors.label.the_file"))
         if fmt == "html":
             from saring.ingest.html import parse_html
 
-            return parse_html(text, source, options)
+            yield parse_html(text, source, options)
+            return
+        from saring.ingest.chat_export import looks_like_chat_export, read_chat_export
+
+        if looks_like_chat_export(text):
+            yield from read_chat_export(text, path)
+            return
         from saring.ingest.text import parse_text
 
-        return parse_text(text, source)
+        yield parse_text(text, source)
     except SaringError as exc:
-        return reject(source, exc)
+        yield reject(source, exc)
 
 
 def _plain_size(stream: io.BufferedReader) -> int | None:

@@ -44,7 +44,7 @@ class Msg:
         return {"code": self.code, "params": {k: _plain(v) for k, v in self.params.items()}}
 
 
-def msg(code: str, **params: Any) -> Msg:
+def msg(code: str, /, **params: Any) -> Msg:
     """Shorthand: `msg("spin.summary", swapped=3, words=120)`."""
     return Msg(code, params)
 
