@@ -31,6 +31,7 @@ _SUFFIXES = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
     ".csv": "csv", ".tsv": "csv",
     ".warc": "warc",
+    ".pdf": "pdf",
     ".png": "image", ".jpg": "image", ".jpeg": "image", ".webp": "image", ".gif": "image",
 }
 STDIN = "-"
@@ -46,6 +47,10 @@ def detect_format(path: str, head: bytes = b"") -> str:
 
     if looks_like_image(head):
         return "image"
+    from saring.ingest.pdf import looks_like_pdf
+
+    if looks_like_pdf(head):
+        return "pdf"
     start = head.lstrip()[:200].lower()
     if start.startswith(b"warc/"):
         return "warc"
@@ -136,6 +141,10 @@ def _read_stream(stream: io.BufferedReader, path: str, fmt: str, options: Ingest
         from saring.ingest.image import read_image_file
 
         yield read_image_file(stream, path, options)
+    elif fmt == "pdf":
+        from saring.ingest.pdf import read_pdf_file
+
+        yield read_pdf_file(stream, path, options)
     elif fmt in ("text", "html"):
         yield from _read_single(stream, path, fmt, options)
     else:

@@ -27,6 +27,7 @@ from saring.article import Article, Removed, SourceRef
 from saring.errors import SaringError
 from saring.ingest.base import ReadResult, content_id, reject
 from saring.ingest.text import parse_text
+from saring.messages import msg
 
 MIN_WORDS = 8
 TURN_GAP_MINUTES = 10
@@ -91,11 +92,7 @@ def read_chat_export(text: str, path: str) -> Iterator[ReadResult]:
         article.removed = turn.removed
         yield article
     if not kept:
-        error = SaringError(
-            "too_short",
-            f"a chat export of {len(turns)} turn{'' if len(turns) == 1 else 's'}, none with {MIN_WORDS} words "
-            "or more",
-        )
+        error = SaringError("too_short", msg("inputs.chat.too_short", turns=len(turns), words=MIN_WORDS))
         yield reject(SourceRef(path), error)
 
 

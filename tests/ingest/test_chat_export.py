@@ -62,7 +62,7 @@ def test_iphone_and_us_formats_multi_line_messages_and_turn_gaps(tmp_path: Path)
 def test_a_chat_with_nothing_long_enough_is_refused_as_too_short(tmp_path: Path) -> None:
     (rejected,) = _read(tmp_path, "01/02/25 08.00 - Ani: ok\n01/02/25 08.01 - Budi: siap\n")
     assert isinstance(rejected, Rejected) and rejected.code == "SAR-E026"
-    assert "2 turns" in rejected.reason
+    assert "2 turns" in rejected.reason  # reasons are kept in English for logs
 
 
 def test_ordinary_texts_are_not_exports() -> None:
