@@ -180,10 +180,11 @@ def _from_bytes(
     if not data.strip():
         raise SaringError("empty_input", f"{name} is empty")
     fmt = fmt or detect_format(name, data[:4096])
-    if fmt == "image":
+    if fmt in ("image", "pdf"):
         from saring.ingest.image import read_image
+        from saring.ingest.pdf import read_pdf
 
-        article = read_image(data, source)
+        article = (read_image if fmt == "image" else read_pdf)(data, source)
         article.url, article.title = url, title or article.title
         return article
     if fmt not in ("text", "html"):

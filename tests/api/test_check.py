@@ -60,6 +60,17 @@ def test_check_upload_html_extracts_the_article(api: Any, name: str) -> None:
     assert "cookie" not in document["article"]["text"].lower()
 
 
+def test_check_upload_pdf_reads_its_text(api: Any) -> None:
+    pytest.importorskip("pypdfium2", reason="PDF upload needs the pdf extra")
+    data = (RESOURCES / "surat_edaran.pdf").read_bytes()
+    response = api().post("/v1/check", files={"file": ("surat.pdf", data, "application/pdf")})
+    assert response.status_code == 200, response.text
+    document = response.json()
+    validate_report(document)
+    assert document["article"]["title"].startswith("SURAT EDARAN TENTANG BANTUAN")
+    assert "kode OTP" in document["article"]["text"]
+
+
 @pytest.mark.parametrize("title", ["Judul Unggahan"])
 def test_check_upload_text_with_title_field(api: Any, seed_002: Path, title: str) -> None:
     files = {"file": ("seed.txt", seed_002.read_bytes(), "text/plain")}
