@@ -33,11 +33,13 @@ MIN_WORDS = 8
 TURN_GAP_MINUTES = 10
 _MIN_HEADER_SHARE = 0.3  # of non-blank lines, for a file of several messages to be read as an export
 
-# date, time (with "." or ":" and optional seconds / AM-PM), then " - " (Android) or "] " (iPhone)
-_HEADER = re.compile(
-    r"^\u200e?\[?(?P<date>\d{1,2}[./-]\d{1,2}[./-]\d{2,4}),? "
-    r"(?P<time>\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)(?:\s?(?P<ampm>[AaPp]\.?\s?[Mm]\.?))?(?:\] | - )"
-    r"(?P<rest>.*)$"
+# An exported message: date, time (with "." or ":", optional seconds / AM-PM), then " - " (Android) or
+# "] " (iPhone). Messages copied out of the app instead: "[10.16, 12/5/2024] Budi: ...".
+_TIME = r"(?P<time>\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)(?:\s?(?P<ampm>[AaPp]\.?\s?[Mm]\.?))?"
+_DATE = r"(?P<date>\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
+_HEADERS = (
+    re.compile(rf"^\u200e?\[?{_DATE},? {_TIME}(?:\] | - )(?P<rest>.*)$"),
+    re.compile(rf"^\u200e?\[{_TIME}, {_DATE}\] (?P<rest>.*)$"),
 )
 _SENDER = re.compile(r"^(?P<sender>[^:\n]{1,60}?): (?P<text>.*)$")
 _APP_LINES = re.compile(
@@ -59,41 +61,79 @@ class _Turn:
     messages: list[list[str]] = field(default_factory=list)  # each message's lines
     removed: list[Removed] = field(default_factory=list)
 
+    @property
+    def body(self) -> str:
+        return "\n".join("\n".join(m) for m in self.messages).strip()
+
+    @property
+    def words(self) -> int:
+        return len(self.body.split())
+
+
+def _header(line: str) -> re.Match[str] | None:
+    for pattern in _HEADERS:
+        found = pattern.match(line)
+        if found:
+            return found
+    return None
+
 
 def looks_like_chat_export(text: str) -> bool:
-    """The first non-blank line is a message header, and headers open a good share of the lines."""
-    lines = [ln for ln in text[:200_000].splitlines() if ln.strip()]
-    if not lines or not _HEADER.match(lines[0]):
+    """The first non-blank line is a message header naming its sender, and headers open a good share of
+    the lines (checked on the first line alone for almost every text, which is not a chat)."""
+    start = len(text) - len(text.lstrip())
+    first = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
+    header = _header(first)
+    if header is None or _SENDER.match(header["rest"]) is None and "\n" not in text[start:]:
         return False
-    headers = sum(1 for ln in lines if _HEADER.match(ln))
-    if len(lines) == 1:  # a single message: it must name its sender
-        return _SENDER.match(_HEADER.match(lines[0])["rest"]) is not None  # type: ignore[index]
-    return headers >= 2 and headers >= _MIN_HEADER_SHARE * len(lines)
+    lines = [ln for ln in text[:200_000].splitlines() if ln.strip()]
+    headers = sum(1 for ln in lines if _header(ln))
+    return len(lines) == 1 or headers >= 2 and headers >= _MIN_HEADER_SHARE * len(lines)
 
 
 def read_chat_export(text: str, path: str) -> Iterator[ReadResult]:
     """Articles for the turns worth judging, in file order; one `too_short` rejection if there is none."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    day_first = _day_first(lines)
-    turns = list(_turns(lines, day_first))
+    turns = _split(text)
     kept = 0
     for turn in turns:
-        body = "\n".join("\n".join(m) for m in turn.messages).strip()
-        if len(body.split()) < MIN_WORDS:
+        if turn.words < MIN_WORDS:
             continue
         kept += 1
-        source = SourceRef(path, turn.line)
-        if len(turn.messages[0]) > 1:  # a message whose first line may be its headline ("*INFO PENTING*")
-            article = parse_text(body, source)
-        else:  # a one-line message is all body, never a headline over the next message
-            article = Article(id=content_id("", body), raw_text=body, source=source)
-        article.published = turn.started.date().isoformat() if turn.started else None
-        article.metadata = {"chat_sender": turn.sender}
-        article.removed = turn.removed
-        yield article
+        yield _article([turn], SourceRef(path, turn.line), turn.removed)
     if not kept:
         error = SaringError("too_short", msg("inputs.chat.too_short", turns=len(turns), words=MIN_WORDS))
         yield reject(SourceRef(path), error)
+
+
+def chat_as_article(text: str, source: SourceRef | None, article_id: str = "") -> Article:
+    """Messages pasted or sent as one text (the page, the API, a record's field): one article of the
+    turns worth judging, as paragraphs (the longest turn when none is long enough); the replies left
+    out are listed in `removed` with the headers and app lines."""
+    turns = _split(text)
+    if not turns:  # only the app's own lines
+        return Article(id=article_id or content_id("", text), raw_text=text, source=source)
+    chosen = [t for t in turns if t.words >= MIN_WORDS] or [max(turns, key=lambda t: t.words)]
+    removed = [r for t in turns for r in t.removed]
+    removed += [Removed(t.body, "chat_short_reply") for t in turns if t not in chosen and t.body]
+    return _article(chosen, source, removed, article_id)
+
+
+def _split(text: str) -> list[_Turn]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return list(_turns(lines, _day_first(lines)))
+
+
+def _article(turns: list[_Turn], source: SourceRef | None, removed: list[Removed], article_id: str = "") -> Article:
+    body = "\n\n".join(t.body for t in turns)
+    if len(turns[0].messages[0]) > 1:  # a message whose first line may be its headline ("*INFO PENTING*")
+        article = parse_text(body, source, article_id=article_id)  # type: ignore[arg-type]
+    else:  # a one-line message is all body, never a headline over the next message
+        article = Article(id=article_id or content_id("", body), raw_text=body, source=source)
+    started = turns[0].started
+    article.published = started.date().isoformat() if started else None
+    article.metadata = {"chat_sender": ", ".join(dict.fromkeys(t.sender for t in turns))}
+    article.removed = removed
+    return article
 
 
 def _turns(lines: list[str], day_first: bool) -> Iterator[_Turn]:
@@ -101,7 +141,7 @@ def _turns(lines: list[str], day_first: bool) -> Iterator[_Turn]:
     turn: _Turn | None = None
     before: list[Removed] = []  # app lines above the first message, kept with the first turn
     for number, line in enumerate(lines, start=1):
-        header = _HEADER.match(line)
+        header = _header(line)
         if header is None:  # a further line of the current message (or stray text before the first one)
             if turn is not None:
                 _add_text(turn, line)
@@ -140,7 +180,7 @@ def _gap(last: datetime | None, now: datetime | None) -> bool:
 def _day_first(lines: list[str]) -> bool:
     """Day before month (Indonesian and most locales) unless a date only fits month-first (US phones)."""
     for line in lines:
-        header = _HEADER.match(line)
+        header = _header(line)
         if header is None:
             continue
         first, second = (int(x) for x in re.split(r"[./-]", header["date"])[:2])

@@ -29,6 +29,10 @@ def parse_text(text: str, source: SourceRef, title: str = "", *, article_id: str
     """Split off a headline unless one is given; the id is `article_id`, else a hash of the content."""
     body = text.replace("\r\n", "\n").replace("\r", "\n")
     if not title:
+        from saring.ingest.chat_export import chat_as_article, looks_like_chat_export
+
+        if looks_like_chat_export(body):  # messages copied out of a chat app, headers and all
+            return chat_as_article(body, source, article_id)
         title, body = _split_headline(body)
     return Article(id=article_id or content_id(title, body), raw_text=body, title=title, source=source)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from saring.article import Article, Rejected
+from saring.article import Article, Rejected, Removed, SourceRef
 from saring.ingest import read_inputs
 from saring.ingest.chat_export import looks_like_chat_export
 from saring.settings import IngestOptions
@@ -84,3 +84,26 @@ def test_real_rumours_survive_the_round_trip_through_an_export(tmp_path: Path) -
         lines.append(f"0{1 + i % 9}/03/24 1{i % 10}.0{i % 6} - Penerima: hoaks bukan ini?")
     got = [r for r in _read(tmp_path, "\n".join(lines) + "\n") if isinstance(r, Article)]
     assert [a.raw_text if not a.title else f"{a.title}\n{a.raw_text}" for a in got] == rumours
+
+
+def test_messages_copied_from_the_app_are_one_article_without_headers() -> None:
+    """Copying several messages out of WhatsApp gives "[time, date] sender: text" lines; pasted into the
+    page or sent to the API they are one text: the forward is judged, the reply listed as removed."""
+    from saring.ingest.text import parse_text
+
+    pasted = f"[10.16, 12/5/2024] Budi: {RUMOUR}\n[10.17, 12/5/2024] Budi: {FOLLOW_UP}\n" \
+             "[10.20, 12/5/2024] Ani: Beneran ini pak?"
+    article = parse_text(pasted, SourceRef("-"))
+    assert article.raw_text == f"{RUMOUR}\n{FOLLOW_UP}" and article.published == "2024-05-12"
+    assert [r.reason for r in article.removed].count("chat_header") == 3
+    assert Removed("Beneran ini pak?", "chat_short_reply") in article.removed
+    short = parse_text("[08.00, 1/2/2025] Ani: ok siap", SourceRef("-"))
+    assert short.raw_text == "ok siap"  # too little to judge: cleaning refuses it with its usual code
+
+
+def test_checking_a_pasted_chat_judges_the_forward_not_the_timestamps() -> None:
+    from saring.library import check
+
+    pasted = f"[10.16, 12/5/2024] Budi: {RUMOUR}\n[10.17, 12/5/2024] Budi: {FOLLOW_UP}"
+    features = [f["feature"] for f in check(pasted).to_dict()["hoax"]["top_features"]]
+    assert not any("00" in f or "#" in f for f in features), features
