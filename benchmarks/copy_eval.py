@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"needs {path} (../shared/data beside the project)", file=sys.stderr)
         return 2
     from saring.clean import clean
+    from saring.messages import render
     from saring.signals.attribution_eval import load_articles
     from saring.signals.copy_artefacts import THRESHOLD, detect
 
@@ -57,9 +58,9 @@ def main(argv: list[str] | None = None) -> int:
             reasons.update(findings)
             if shown < args.show:
                 shown += 1
-                print(f"{article_id} ({article.site}): {result.summary}")
+                print(f"{article_id} ({article.site}): {render(result.summary, 'en')}")
                 for ev in result.evidence[:4]:
-                    print(f"    {ev.why}: {ev.text!r}")
+                    print(f"    {render(ev.why, 'en')}: {ev.text!r}")
     n, f = sum(total.values()), sum(flagged.values())
     print(
         f"copy threshold {THRESHOLD}: {f}/{n} flagged = {f / max(n, 1):.1%} of corpus articles (>= 200 chars)"

@@ -9,7 +9,13 @@ whose `field` is ``"title"``, which refers to `title`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeAlias
+
+from saring.messages import Msg
+
+# A sentence for people: a catalogue message, rendered at the edges (saring.messages). A plain `str` is
+# accepted only from modules not yet moved to the catalogue (spin, OCR); `render` passes it through.
+Prose: TypeAlias = Msg | str
 
 
 @dataclass(slots=True, frozen=True)
@@ -22,7 +28,10 @@ class SourceRef:
 
 @dataclass(slots=True, frozen=True)
 class Removed:
-    """Something cleaning took out of the text, and why (nothing is dropped silently)."""
+    """Something cleaning took out of the text, and why (nothing is dropped silently).
+
+    `reason` is a stable code ("duplicate_paragraph", "boilerplate:share_bar"); the report says it in
+    words (`saring.report.build.removed_msg`)."""
 
     text: str
     reason: str
@@ -71,12 +80,16 @@ class Article:
 
 @dataclass(slots=True, frozen=True)
 class Rejected:
-    """A record a reader or cleaner could not turn into an article, with a coded reason."""
+    """A record a reader or cleaner could not turn into an article, with a coded reason.
+
+    `reason` is the English line logs and `rejects.jsonl` keep; `message` the same line as a catalogue
+    message, for the CLI and API to say in the reader's language."""
 
     source: SourceRef
     code: str
     reason: str
     excerpt: str = ""
+    message: Msg | None = field(default=None, compare=False)
 
 
 @dataclass(slots=True, frozen=True)
@@ -86,10 +99,11 @@ class Evidence:
     start: int
     end: int
     text: str
-    why: str
+    why: Prose
     field: Literal["text", "title"] = "text"
 
     def to_dict(self) -> dict[str, object]:
+        """Messages stay `Msg` objects here: the report renders them in the reader's language."""
         return {"start": self.start, "end": self.end, "text": self.text, "why": self.why, "field": self.field}
 
 
@@ -102,7 +116,7 @@ class SignalResult:
     score: float
     flag: bool
     threshold: float
-    summary: str = ""
+    summary: Prose = ""
     evidence: list[Evidence] = field(default_factory=list)
     details: dict[str, object] = field(default_factory=dict)
 
@@ -119,7 +133,9 @@ class SignalResult:
         }
 
 
-def evidence_at(article: Article, start: int, end: int, why: str, field: Literal["text", "title"] = "text") -> Evidence:
+def evidence_at(
+    article: Article, start: int, end: int, why: Prose, field: Literal["text", "title"] = "text"
+) -> Evidence:
     """Build evidence from offsets so that its `text` always matches the article."""
     source = article.title if field == "title" else article.text
     return Evidence(start=start, end=end, text=source[start:end], why=why, field=field)

@@ -70,6 +70,7 @@ class BatchPlan:
     boilerplate_sha256: str | None = None  # its content: a changed file is a different batch
     db: str | None = None  # store to index into; not saved in plan.json (a URL may hold a password)
     requested_shards: int = 0  # --shards as given; empty shards are dropped, so n_shards may be smaller
+    lang: str = "id"  # language of the reports' prose (saring.messages); their codes are the same in any
     version: int = field(default=PLAN_VERSION)
 
     @property

@@ -203,7 +203,7 @@ def _process(plan: BatchPlan, index: int, stats: ShardStats, reports: Any, rejec
                 try:
                     report = analyzer.analyze(result)
                     t2 = time.perf_counter()
-                    document = report.to_dict()
+                    document = report.to_dict(plan.lang)
                 except SaringError:
                     raise
                 except Exception as exc:  # a bug must name the record that triggers it

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from saring.claims.checkworthy import checkworthy_sentences
+from saring.messages import Msg, msg
 
 if TYPE_CHECKING:
     from saring.article import Article
@@ -32,6 +33,29 @@ def shown(decisions: list[Decision], settings: ClaimSettings) -> list[Decision]:
     return [d for d in decisions if d.relation in keep][: settings.matches_per_claim]
 
 
+# The check-worthiness cues that count as reasons (checkworthy.CUES with a positive weight), in words.
+CUE_WORDS = {
+    "number": msg("claims.cue.number"),
+    "quantity": msg("claims.cue.quantity"),
+    "date": msg("claims.cue.date"),
+    "named entity": msg("claims.cue.named_entity"),
+    "attribution": msg("claims.cue.attribution"),
+    "quote": msg("claims.cue.quote"),
+    "superlative": msg("claims.cue.superlative"),
+    "causal": msg("claims.cue.causal"),
+    "composition": msg("claims.cue.composition"),
+    "health": msg("claims.cue.health"),
+    "money": msg("claims.cue.money"),
+    "official action": msg("claims.cue.official_action"),
+}
+
+
+def why_checkworthy(reasons: list[str]) -> Msg:
+    """Why a sentence is worth checking, from its cue `reasons` (the stable names stay in `reasons`)."""
+    cues = [CUE_WORDS[r] for r in reasons if r in CUE_WORDS]
+    return msg("claims.why", cues=cues) if cues else msg("claims.why_score")
+
+
 def list_claims(article: Article, settings: ClaimSettings) -> list[dict[str, Any]]:
     """Report `claim` objects (report.schema.json) in text order, with no matches yet: needs no store."""
     return [
@@ -41,6 +65,7 @@ def list_claims(article: Article, settings: ClaimSettings) -> list[dict[str, Any
             "end": claim.end,
             "checkworthiness": round(claim.score, 4),
             "reasons": claim.reasons,
+            "why": why_checkworthy(claim.reasons),
             "matches": [],
         }
         for claim in checkworthy_sentences(article, settings.min_checkworthiness, settings.max_claims)
@@ -86,6 +111,7 @@ def _post_claim(
         "scope": "post",
         "checkworthiness": max((c["checkworthiness"] for c in claims), default=0.0),
         "reasons": ["whole post"],
+        "why": msg("claims.why_post"),
         "matches": [d.to_dict() for d in found],
     }
 

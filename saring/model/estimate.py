@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from saring.article import Article, SignalResult
+from saring.messages import Msg, msg
 from saring.model.predict import (
     TOP_FEATURES,
     Contribution,
@@ -31,19 +32,15 @@ from saring.model.predict import (
 
 POPULATIONS = ("report", "post")
 CALIBRATED_FOR = {
-    "report": "news-like articles about circulating rumours (Rahutomo 2014-2018, 38% hoax; "
-    "ordinary 2019 news as background)",
-    "post": "social-media and chat posts that reached fact-checkers (TurnBackHoax 2015-2021, "
-    "BDC 2015-2020; most of them hoaxes)",
+    # report: Rahutomo 2014-2018 (38% hoax) with ordinary 2019 news as background;
+    # post: TurnBackHoax 2015-2021 and BDC 2015-2020 (most of them hoaxes)
+    "report": msg("hoax.calibrated.report"),
+    "post": msg("hoax.calibrated.post"),
 }
-_READS_LIKE = {
-    "report": "reads like a news report",
-    "post": "reads like a social-media or forwarded chat post",
+_READS_LIKE = {"report": msg("hoax.reads_like.report"), "post": msg("hoax.reads_like.post")}
+_LEVEL = {
+    "hoax": msg("hoax.level.high"), "not_hoax": msg("hoax.level.low"), "uncertain": msg("hoax.level.unclear")
 }
-_CAVEAT = (
-    "This is a risk estimate from form, wording and style, not a fact check: a true message can look "
-    "like a rumour, and a false one like a report. Check the claims themselves."
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,37 +105,31 @@ def form_result(article: Article, results: list[SignalResult]) -> SignalResult:
     return next((r for r in results if r.name == form.NAME), None) or form.detect(article)
 
 
-def explain(mixed: Mixed, label: str, population: str, form: SignalResult, top: list[Contribution]) -> str:
-    """Plain words: the estimate, the form it was judged as, what pushed it, and the caveat."""
-    verdict = {
-        "hoax": "high for this kind of text",
-        "not_hoax": "low for this kind of text",
-        "uncertain": "neither clearly high nor clearly low",
-    }[label]
-    lines = [
-        (
-            f"Estimated hoax risk {mixed.probability:.0%} ({verdict}; the decision threshold here is "
-            f"{mixed.threshold:.0%})."
-        ),
-        (
-            f"The text {_READS_LIKE[population]}{_cues(form)}, so it is judged against "
-            f"{CALIBRATED_FOR[population]}."
-        ),
-    ]
-    p, w = mixed.parts, mixed.post_weight
+def explain(
+    mixed: Mixed, label: str, population: str, form: SignalResult, top: list[Contribution]
+) -> list[Msg]:
+    """Plain words, a message per sentence: the estimate, the form it was judged as, what pushed it, and
+    the caveat."""
+    lines = [msg("hoax.risk", probability=mixed.probability, level=_LEVEL[label], threshold=mixed.threshold)]
+    cues = _cues(form)
+    reads, against = _READS_LIKE[population], CALIBRATED_FOR[population]
     lines.append(
-        f"Judged as a post it would be {p['post']:.0%}, as a report {p['report']:.0%}; the form weighs "
-        f"them {w:.0%} to {1 - w:.0%}."
+        msg("hoax.judged_cues", reads=reads, cues=cues, against=against) if cues
+        else msg("hoax.judged", reads=reads, against=against)
     )
+    p, w = mixed.parts, mixed.post_weight
+    lines.append(msg("hoax.mix", post=p["post"], report=p["report"], post_weight=w, report_weight=1 - w))
     lines += pushes(top)
-    lines.append(_CAVEAT)
-    return " ".join(lines)
+    lines.append(msg("hoax.caveat"))
+    return lines
 
 
-def _cues(form: SignalResult) -> str:
-    """The form signal's cues in brackets ("(asks to be shared; no dateline)"), or nothing."""
-    _, found, cues = form.summary.partition(": ")
-    return f" ({cues.rstrip('.')})" if found else ""
+def _cues(form: SignalResult) -> list[Msg]:
+    """The form signal's cues behind its verdict ("asks to be shared", "no dateline"), or none."""
+    from saring.signals.form import verdict_cues
+
+    counts = form.details.get("counts")
+    return verdict_cues(form.score, counts) if isinstance(counts, dict) else []
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ from typing import Any
 
 from saring.claims.match import same_claim_matches
 from saring.claims.stance import dispute_cues
+from saring.messages import msg
 from saring.model.predict import band_label
 
 # P(hoax | the text states the fact-checked claim, verdict): a claim rated false is a hoax by the
@@ -27,16 +28,16 @@ from saring.model.predict import band_label
 VERDICT_RISK = {"false": 0.95, "misleading": 0.8, "satire": 0.7, "unproven": 0.6, "true": 0.05}
 PROVENANCE_ODDS = {"copy": 0.5, "partial_copy": 0.5, "spin": 2.0}
 _VERDICT_WORDS = {
-    "false": "rated false",
-    "misleading": "rated misleading",
-    "satire": "labelled satire",
-    "unproven": "rated unproven",
-    "true": "rated true",
+    "false": msg("hoax.verdict.false"),
+    "misleading": msg("hoax.verdict.misleading"),
+    "satire": msg("hoax.verdict.satire"),
+    "unproven": msg("hoax.verdict.unproven"),
+    "true": msg("hoax.verdict.true"),
 }
 _PROVENANCE_WORDS = {
-    "copy": "copies an indexed article, so it carries that article's risk rather than a rumour's",
-    "partial_copy": "copies part of an indexed article, so it carries that article's risk",
-    "spin": "is a machine-spun rewrite of an indexed article (a content-farm pattern)",
+    "copy": msg("hoax.provenance.copy"),
+    "partial_copy": msg("hoax.provenance.partial_copy"),
+    "spin": msg("hoax.provenance.spin"),
 }
 
 
@@ -71,7 +72,7 @@ def apply_evidence(
     if source is not None:
         relation = str(source["relation"])
         p = _odds_shift(p, PROVENANCE_ODDS[relation])
-        notes.append(f"The text {_PROVENANCE_WORDS[relation]}.")
+        notes.append(_PROVENANCE_WORDS[relation])
         items.append(
             {
                 "kind": "provenance",
@@ -83,34 +84,28 @@ def apply_evidence(
     match = best_match(claims)
     if match is not None:
         q, verdict = float(match["probability"]), str(match["verdict"])
-        said = (
-            f"It states a claim that a fact-check {_VERDICT_WORDS[verdict]} with probability {q:.0%} "
-            f"(\u201c{match.get('claim', '')}\u201d)"
-        )
+        said = {"verdict": _VERDICT_WORDS[verdict], "probability": q, "claim": str(match.get("claim", ""))}
         disputed = dispute_cues(text) if verdict != "true" else []
         item = {"kind": "fact_check", "verdict": verdict, "id": match.get("id"), "probability": round(q, 4)}
         if disputed:
-            words = ", ".join(dict.fromkeys(f"\u201c{text[a:b]}\u201d" for a, b in disputed[:6]))
-            notes.append(f"{said}, but the text itself disputes it ({words}): it reads like a report "
-                         "refuting the claim, so the verdict is not applied.")
+            words = list(dict.fromkeys(f"\u201c{text[a:b]}\u201d" for a, b in disputed[:6]))
+            notes.append(msg("hoax.factcheck_disputed", **said, words=words))
             items.append({**item, "applied": False, "disputed": [list(span) for span in disputed[:20]]})
         else:
             p = q * VERDICT_RISK[verdict] + (1 - q) * p
-            notes.append(f"{said}.")
+            notes.append(msg("hoax.factcheck", **said))
             items.append({**item, "applied": True})
     if not items:
         return hoax
     label = band_label(p, float(hoax.get("threshold", 0.5)), band)
     before = float(hoax["probability"])
-    lead = (f"Evidence moved the estimate from {before:.0%} to {p:.0%}:" if round(p, 4) != round(before, 4)
-            else "Evidence found, the estimate stays as the text gives it:")
-    moved = f"{lead} " + " ".join(notes)
-    explanation = str(hoax.get("explanation", ""))
+    lead = (msg("hoax.evidence_moved", before=before, after=p) if round(p, 4) != round(before, 4)
+            else msg("hoax.evidence_stays"))
     return {
         **hoax,
         "probability": round(p, 4),
         "label": label,
         "text_probability": hoax["probability"],
-        "explanation": f"{moved} {explanation}".strip(),
+        "explanation": [lead, *notes, *hoax.get("explanation", [])],
         "evidence": items,
     }

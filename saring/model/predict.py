@@ -16,20 +16,22 @@ import numpy as np
 
 from saring.article import Article, SignalResult
 from saring.errors import SaringError
+from saring.messages import Msg, msg
 from saring.model.calibrate import apply_platt
 from saring.model.distort import MASK, NUMBER
 from saring.model.features import article_text, feature_words, gram_at, gram_buckets, tfidf
 from saring.model.params import POPULATION_STEMS, ModelParams, load
 
 TOP_FEATURES = 10
-SIGNAL_WORDS = {  # how a signal reads in an explanation: (score above its training average, below it)
-    "clickbait": ("a clickbait headline", "a plain headline"),
-    "copy": ("copy-paste artefacts", "few copy-paste artefacts"),
-    "attribution": ("weak attribution of sources", "well-attributed sources"),
-    "spin": ("machine-spun wording", "natural wording"),
-    "tone": ("a shouting or provocative tone", "a calm tone"),
-    "form": ("the form of a social-media or chat post", "the form of a news report"),
-    "scam": ("a scam pattern (a lure plus a request)", "no scam pattern"),
+# How a signal reads in an explanation: (score above its training average, below it).
+SIGNAL_WORDS: dict[str, tuple[Msg, Msg]] = {
+    "clickbait": (msg("hoax.signal.clickbait_up"), msg("hoax.signal.clickbait_down")),
+    "copy": (msg("hoax.signal.copy_up"), msg("hoax.signal.copy_down")),
+    "attribution": (msg("hoax.signal.attribution_up"), msg("hoax.signal.attribution_down")),
+    "spin": (msg("hoax.signal.spin_up"), msg("hoax.signal.spin_down")),
+    "tone": (msg("hoax.signal.tone_up"), msg("hoax.signal.tone_down")),
+    "form": (msg("hoax.signal.form_up"), msg("hoax.signal.form_down")),
+    "scam": (msg("hoax.signal.scam_up"), msg("hoax.signal.scam_down")),
 }
 
 
@@ -49,7 +51,11 @@ class Contribution:
     kind: str  # "ngram" | "signal"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"feature": self.feature, "weight": round(self.weight, 4), "kind": self.kind}
+        """A signal's share also says in words what it stands for (`label`: "a clickbait headline")."""
+        out: dict[str, Any] = {"feature": self.feature, "weight": round(self.weight, 4), "kind": self.kind}
+        if self.kind == "signal":
+            out["label"] = signal_words(self.feature, self.weight)
+        return out
 
 
 class HoaxModel:
@@ -120,8 +126,11 @@ class HoaxModel:
         }
 
 
-def _signal_words(name: str, weight: float) -> str:
-    up, down = SIGNAL_WORDS.get(name, (f"a high {name} score", f"a low {name} score"))
+def signal_words(name: str, weight: float) -> Msg:
+    """A signal's share in words: what a high (weight >= 0) or low score of it stands for."""
+    up, down = SIGNAL_WORDS.get(name) or (
+        msg("hoax.signal.other_up", name=name), msg("hoax.signal.other_down", name=name)
+    )
     return up if weight >= 0 else down
 
 
@@ -132,53 +141,48 @@ def band_label(probability: float, threshold: float, band: float) -> str:
     return "not_hoax" if probability <= threshold - band else "uncertain"
 
 
-def phrase(parts: list[Contribution]) -> str:
-    words = [
-        _signal_words(c.feature, c.weight) if c.kind == "signal" else f"\u201c{c.feature}\u201d"
-        for c in parts
+def phrase(parts: list[Contribution]) -> list[Msg | str]:
+    """The contributions as words to list: a signal by what it stands for, a word pattern in quotes."""
+    return [
+        signal_words(c.feature, c.weight) if c.kind == "signal" else f"\u201c{c.feature}\u201d" for c in parts
     ]
-    return ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1]
 
 
-def explain(prob: float, label: str, top: list[Contribution], unused: list[str] | None = None) -> str:
-    """Plain-language summary: the verdict, what pushed it up or down, and how far to trust it."""
-    verdict = {
-        "hoax": "reads like the hoax articles the model was trained on",
-        "not_hoax": "reads like the ordinary (non-hoax) articles the model was trained on",
-        "uncertain": "is not clearly like either the hoax or the ordinary articles the model knows",
-    }[label]
-    lines = [f"Estimated hoax probability {prob:.0%}: the article {verdict}.", *pushes(top)]
+_VERDICT = {
+    "hoax": msg("hoax.model.verdict_hoax"),
+    "not_hoax": msg("hoax.model.verdict_not_hoax"),
+    "uncertain": msg("hoax.model.verdict_uncertain"),
+}
+
+
+def explain(prob: float, label: str, top: list[Contribution], unused: list[str] | None = None) -> list[Msg]:
+    """Plain-language summary (one message per sentence): the verdict, what pushed it up or down, and
+    how far to trust it."""
+    lines = [msg("hoax.model.estimate", probability=prob, verdict=_VERDICT[label]), *pushes(top)]
     if unused:
-        lines.append(
-            f"It gives no weight to {phrase([Contribution(n, 0.0, 'signal') for n in unused])} "
-            "(they did not point to hoaxes in its training articles)."
-        )
-    lines.append(
-        "This is a statistical estimate from wording and style, not a fact check; on topics it has not "
-        "seen it is often wrong, so check the claims themselves."
-    )
-    return " ".join(lines)
+        ignored = phrase([Contribution(n, 0.0, "signal") for n in unused])
+        lines.append(msg("hoax.model.unused", signals=ignored))
+    lines.append(msg("hoax.model.caveat"))
+    return lines
 
 
-def pushes(top: list[Contribution]) -> list[str]:
+def pushes(top: list[Contribution]) -> list[Msg]:
     """What pushed the estimate up and down (four of each at most), then how to read the patterns."""
     up = [c for c in top if c.weight > 0][:4]
     down = [c for c in top if c.weight < 0][:4]
-    lines = [f"Pushing it up: {phrase(up)}."] if up else []
-    lines += [f"Pushing it down: {phrase(down)}."] if down else []
+    lines = [msg("hoax.push_up", items=phrase(up))] if up else []
+    lines += [msg("hoax.push_down", items=phrase(down))] if down else []
     return lines + pattern_notes(up + down)
 
 
-def pattern_notes(shown: list[Contribution]) -> list[str]:
+def pattern_notes(shown: list[Contribution]) -> list[Msg]:
     """How to read the word patterns among the shown contributions (masked words, folded digits)."""
     patterns = [w for c in shown if c.kind == "ngram" for w in c.feature.split()]
     notes = []
     if {MASK, NUMBER} & set(patterns):
-        notes.append(
-            f"In the word patterns, {MASK} stands for any less common word and {NUMBER} for a number."
-        )
+        notes.append(msg("hoax.note.patterns", mask=MASK, number=NUMBER))
     if any(w[0].isdigit() for w in patterns):  # common numbers are kept with their digits folded
-        notes.append("Every digit is shown as 0 (0000 is any four-digit number, such as a year).")
+        notes.append(msg("hoax.note.digits"))
     return notes
 
 

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from saring.article import Article, SignalResult
+from saring.messages import DEFAULT_LANG, Msg, catalogue, check_lang, localize, msg
 from saring.report.ocr import ocr_dict
 
 SCHEMA_ID = "saring.report/1"
@@ -30,15 +31,16 @@ class Report:
     store: str | None = None  # the store consulted for provenance and fact-checks (None: none)
     factchecks: int | None = None  # fact-checks in that store (None: not searched)
 
-    def to_dict(self) -> dict[str, Any]:
-        return build_report(self)
+    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
+        """The `saring.report/1` document with its prose in `lang` ("id" or "en")."""
+        return build_report(self, lang)
 
-    def to_json(self, indent: int | None = None) -> str:
+    def to_json(self, indent: int | None = None, lang: str = DEFAULT_LANG) -> str:
         """The `saring.report/1` document as JSON text (non-ASCII kept as is, as the CLI prints it)."""
-        return json.dumps(build_report(self), ensure_ascii=False, indent=indent)
+        return json.dumps(build_report(self, lang), ensure_ascii=False, indent=indent)
 
 
-def _article_dict(a: Article) -> dict[str, Any]:
+def _article_dict(a: Article, lang: str) -> dict[str, Any]:
     return {
         "id": a.id,
         "title": a.title,
@@ -51,22 +53,49 @@ def _article_dict(a: Article) -> dict[str, Any]:
         "published": a.published,
         "source": {"path": a.source.path, "line": a.source.line} if a.source else None,
         "paragraphs": [[s, e] for s, e in a.paragraphs],
-        "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
-        "ocr": ocr_dict(a),  # null unless the text was read from an image
+        "removed": [localize({"text": r.text, "reason": r.reason, "why": removed_msg(r.reason)}, lang)
+                    for r in a.removed],
+        "ocr": localize(ocr_dict(a), lang),  # null unless the text was read from an image
     }
 
 
-def build_report(report: Report) -> dict[str, Any]:
+def removed_msg(reason: str) -> Msg:
+    """A cleaning removal's reason code in words: "boilerplate:share_bar" is `removed.boilerplate.share_bar`
+    (tests/messages lists every reason the cleaners and readers give); a reason without an entry yet is
+    named by its code rather than failing the report."""
+    code = "removed." + reason.replace(":", ".")
+    return Msg(code) if code in catalogue() else msg("removed.other", reason=reason)
+
+
+def _signal_dict(result: SignalResult, lang: str) -> dict[str, Any]:
+    """The signal with its summary and evidence reasons in `lang`; `details` is data, not prose."""
+    plain = result.to_dict()
+    details = plain.pop("details")
+    localized: dict[str, Any] = localize(plain, lang)
+    localized["details"] = details
+    return localized
+
+
+def build_report(report: Report, lang: str = DEFAULT_LANG) -> dict[str, Any]:
+    """The JSON document: every message rendered in `lang`, with its code and parameters beside it
+    (`<key>_msg`, see `saring.messages.localize`).
+
+    Messages live in the signals (summary, evidence), the hoax object, the claims and the article's
+    removals and OCR part; only those are walked, not the text, its paragraphs or the provenance passages
+    (localising the whole document took 0.28 ms per 2019 article, a fifteenth of its analysis). A
+    message anywhere else would make `json.dumps` fail, which the report tests would show.
+    """
     from saring import __version__
 
+    check_lang(lang)
     return {
         "schema": SCHEMA_ID,
         "saring_version": __version__,
-        "article": _article_dict(report.article),
-        "signals": [s.to_dict() for s in report.signals],
-        "hoax": report.hoax,
+        "article": _article_dict(report.article, lang),
+        "signals": [_signal_dict(s, lang) for s in report.signals],
+        "hoax": localize(report.hoax, lang),
         "provenance": report.provenance,
-        "claims": report.claims,
+        "claims": localize(report.claims, lang),
         "lookups": _lookups(report),
     }
 

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from saring.article import Article, Evidence, SignalResult, evidence_at
+from saring.messages import Msg, msg
 from saring.nlp import split_sentences
 from saring.signals.attribution_lexicon import ANONYMOUS_PATTERNS
 from saring.signals.attribution_names import NameBook
@@ -35,6 +36,13 @@ _ANONYMOUS = tuple(
     (reason, triggers, re.compile(pattern, re.IGNORECASE)) for reason, triggers, pattern in ANONYMOUS_PATTERNS
 )
 _KATANYA = re.compile(r"\b[Kk]atanya\b")
+_QUOTE_KIND = {"direct": msg("attribution.kind.direct"), "indirect": msg("attribution.kind.indirect")}
+# The anonymous-sourcing reasons of attribution_lexicon.ANONYMOUS_PATTERNS (and "hearsay" for "katanya").
+_ANONYMOUS_WHY = {
+    "unnamed_source": msg("attribution.anonymous.unnamed_source"),
+    "hearsay": msg("attribution.anonymous.hearsay"),
+    "vague_experts": msg("attribution.anonymous.vague_experts"),
+}
 
 
 def detect(article: Article) -> SignalResult:
@@ -212,20 +220,21 @@ def _evidence(
 ) -> list[Evidence]:
     evidence: list[Evidence] = []
     for quote, name in zip(quotes, names, strict=True):
-        who = name or "no named speaker"
-        evidence.append(
-            evidence_at(
-                article, quote.start, quote.end, f"{quote.kind} quote ({quote.verb or 'no verb'}): {who}"
-            )
-        )
+        who = name or msg("attribution.no_speaker")
+        verb = quote.verb or msg("attribution.no_verb")
+        why = msg("attribution.quote", kind=_QUOTE_KIND[quote.kind], verb=verb, who=who)
+        evidence.append(evidence_at(article, quote.start, quote.end, why))
         if quote.speaker is not None:
-            evidence.append(evidence_at(article, quote.speaker.start, quote.speaker.end, f"speaker: {who}"))
-    evidence += [evidence_at(article, o.start, o.end, f"cited outlet: {o.name}") for o in cited]
-    evidence += [evidence_at(article, s, e, f"anonymous sourcing ({r})") for s, e, r in anonymous]
+            speaker = msg("attribution.speaker", who=who)
+            evidence.append(evidence_at(article, quote.speaker.start, quote.speaker.end, speaker))
+    evidence += [
+        evidence_at(article, o.start, o.end, msg("attribution.outlet", outlet=o.name)) for o in cited
+    ]
+    evidence += [evidence_at(article, s, e, _ANONYMOUS_WHY[r]) for s, e, r in anonymous]
     return [e for e in evidence if e.end > e.start]
 
 
-def _summary(details: dict[str, object], score: float) -> str:
+def _summary(details: dict[str, object], score: float) -> Msg:
     quotes = details["quotes"]
     assert isinstance(quotes, list)
     speakers = details["speakers"]
@@ -233,10 +242,13 @@ def _summary(details: dict[str, object], score: float) -> str:
     outlets = [o["name"] for o in details["outlets"]]  # type: ignore[attr-defined]
     anonymous = details["anonymous"]
     assert isinstance(anonymous, list)
-    parts = [f"{len(quotes)} quote(s)"]
-    parts.append("speakers: " + ", ".join(speakers[:5]) if speakers else "no named speaker")
-    if outlets:
-        parts.append("cites " + ", ".join(str(o) for o in outlets[:5]))
-    if anonymous:
-        parts.append(f"{len(anonymous)} anonymous/hearsay marker(s)")
-    return f"attribution risk {score:.2f}: " + "; ".join(parts)
+    return msg(
+        "attribution.summary",
+        score=score,
+        quotes=len(quotes),
+        speakers=(
+            msg("attribution.speakers", names=speakers[:5]) if speakers else msg("attribution.no_speaker")
+        ),
+        cites=msg("attribution.cites", outlets=[str(o) for o in outlets[:5]]) if outlets else "",
+        anonymous=msg("attribution.n_anonymous", n=len(anonymous)) if anonymous else "",
+    )

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from saring.article import Article, Evidence, SignalResult, evidence_at
+from saring.messages import Msg, msg
 from saring.signals.clickbait_features import (
     SHAPE_WHY,
     Feature,
@@ -58,7 +59,7 @@ _SECOND_PERSON = frozenset("kamu anda kalian kau lo lu".split())
 class Pattern(NamedTuple):
     name: str
     regex: re.Pattern[str]
-    why: str
+    why: Msg
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -69,9 +70,9 @@ PATTERNS: tuple[Pattern, ...] = (
             r"\b(?:di\s*bawah(?:\s+ini)?|berikut(?:\s+ini)?|selengkapnya|di\s*sini|videonya|link(?:nya)?)\b(?:\s*\*+)?",
             re.IGNORECASE,
         ),
-        "tells the reader to look further ('LIHAT ... DI BAWAH INI')",
+        msg("clickbait.look_below"),
     ),
-    Pattern("repeated_marks", re.compile(r"\*{2,}|[!?]{2,}"), "repeated '***' or '!!' beg for attention"),
+    Pattern("repeated_marks", re.compile(r"\*{2,}|[!?]{2,}"), msg("clickbait.repeated_marks")),
 )
 
 
@@ -122,31 +123,33 @@ def detect(article: Article) -> SignalResult:
     """Score the headline; evidence: the patterns found, and when flagged the tokens that raised the score."""
     model = load_model()
     if not article.title.strip():
-        return SignalResult(NAME, VERSION, 0.0, False, model.threshold, "no headline to score")
+        return SignalResult(NAME, VERSION, 0.0, False, model.threshold, msg("clickbait.no_headline"))
     parts = headline_parts(article.title)
     buckets = part_buckets(model, parts)
     logit, share = model_logit(model, buckets)
-    found = pattern_evidence(article)
+    named = pattern_evidence(article)
+    found = [e for _, e in named]
     total = logit + PATTERN_LOGIT * len(found)
     score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
     flag = score >= model.threshold
     evidence = found + (_model_evidence(article, parts, buckets, share) if flag else [])
-    summary = f"headline {'looks like' if flag else 'does not look like'} clickbait ({score:.0%})"
-    details: dict[str, object] = {"model_logit": round(logit, 3), "patterns": [e.why for e in found]}
+    summary = msg("clickbait.summary_flag", score=score) if flag else msg("clickbait.summary_ok", score=score)
+    details: dict[str, object] = {"model_logit": round(logit, 3), "patterns": [name for name, _ in named]}
     evidence = evidence[:MAX_EVIDENCE]
     return SignalResult(NAME, VERSION, score, flag, model.threshold, summary, evidence, details)
 
 
-def pattern_evidence(article: Article) -> list[Evidence]:
+def pattern_evidence(article: Article) -> list[tuple[str, Evidence]]:
+    """(pattern name, evidence) of each hand-set pattern in the headline ("shouting" = capitals)."""
     title = article.title
-    found: list[Evidence] = []
+    found: list[tuple[str, Evidence]] = []
     run = shouting_headline(title)
     if run is not None:
-        found.append(evidence_at(article, *run, "headline written in capitals (shouting)", "title"))
+        found.append(("shouting", evidence_at(article, *run, msg("clickbait.shouting"), "title")))
     for pattern in PATTERNS:
         m = pattern.regex.search(title)
         if m is not None and m.end() > m.start():
-            found.append(evidence_at(article, m.start(), m.end(), pattern.why, "title"))
+            found.append((pattern.name, evidence_at(article, m.start(), m.end(), pattern.why, "title")))
     return found
 
 
@@ -182,16 +185,16 @@ def _model_evidence(
             for span, s in sorted(strong)]
 
 
-def _why(text: str, shape: str | None, share: float) -> str:
+def _why(text: str, shape: str | None, share: float) -> Msg:
     word = text.lower()
     if word in _TEASERS:
-        kind = "teaser word"
+        kind = msg("clickbait.kind.teaser")
     elif word in _SECOND_PERSON:
-        kind = "addresses the reader"
+        kind = msg("clickbait.kind.second_person")
     elif word == "!":
-        kind = "exclamation"
+        kind = msg("clickbait.kind.exclamation")
     elif shape in SHAPE_WHY:
         kind = SHAPE_WHY[shape]
     else:
-        kind = "word pattern common in clickbait headlines"
-    return f"{kind} (+{share:.2f} log-odds, learned from CLICK-ID)"
+        kind = msg("clickbait.kind.word_pattern")
+    return msg("clickbait.learned", kind=kind, share=share)

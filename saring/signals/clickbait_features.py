@@ -14,6 +14,8 @@ import zlib
 from functools import lru_cache
 from typing import NamedTuple
 
+from saring.messages import Msg, msg
+
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _CHAR_NGRAMS = (2, 3, 4, 5)
 _ELLIPSIS = re.compile(r"\.{3,}|\u2026")
@@ -44,11 +46,11 @@ class WordGrams(NamedTuple):
 Part = Feature | WordGrams
 
 # Readable descriptions of shape features, used in evidence `why` texts.
-SHAPE_WHY: dict[str, str] = {
-    "s:startdigit": "starts with a number (listicle: '5 Fakta ...')",
-    "s:endq": "ends with a question (question bait)",
-    "s:ellipsis": "ellipsis withholds the point",
-    "s:colon": "'Name: quote' headline",
+SHAPE_WHY: dict[str, Msg] = {
+    "s:startdigit": msg("clickbait.shape.startdigit"),
+    "s:endq": msg("clickbait.shape.endq"),
+    "s:ellipsis": msg("clickbait.shape.ellipsis"),
+    "s:colon": msg("clickbait.shape.colon"),
 }
 
 

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from saring.article import Article, Evidence, SignalResult, evidence_at
+from saring.messages import Msg, msg
 from saring.signals.attribution_outlets import (
     OutletMention,
     canonical,
@@ -63,6 +64,23 @@ _CAPS = {
     "page_chrome": 4,
     "leftover": 3,
     "truncated": 2,
+}
+# Each finding kind in words, for the summary (the keys of `WEIGHTS`).
+_FINDING: dict[str, Msg] = {
+    "duplicate_paragraph": msg("copy.finding.duplicate_paragraph"),
+    "repeated_title": msg("copy.finding.repeated_title"),
+    "blog_template": msg("copy.finding.blog_template"),
+    "page_chrome": msg("copy.finding.page_chrome"),
+    "leftover": msg("copy.finding.leftover"),
+    "syndication": msg("copy.finding.syndication"),
+    "source_line": msg("copy.finding.source_line"),
+    "truncated": msg("copy.finding.truncated"),
+    "foreign_tag": msg("copy.finding.foreign_tag"),
+    "various_sources": msg("copy.finding.various_sources"),
+    "foreign_dateline": msg("copy.finding.foreign_dateline"),
+    "dateline": msg("copy.finding.dateline"),
+    "mixed_identities": msg("copy.finding.mixed_identities"),
+    "relayed_citation": msg("copy.finding.relayed_citation"),
 }
 _BLOG_TEMPLATE = {"boilerplate:subscribe_prompt", "boilerplate:comments_widget"}
 
@@ -149,7 +167,7 @@ def _leftovers(article: Article) -> list[tuple[str, Evidence | None, str]]:
         found.append(
             (
                 "syndication",
-                evidence_at(article, m.start(), m.end(), "republished from another outlet"),
+                evidence_at(article, m.start(), m.end(), msg("copy.syndication")),
                 m.group(),
             )
         )
@@ -157,13 +175,14 @@ def _leftovers(article: Article) -> list[tuple[str, Evidence | None, str]]:
         found.append(
             (
                 "leftover",
-                evidence_at(article, m.start(), m.end(), "page widget text left in the body"),
+                evidence_at(article, m.start(), m.end(), msg("copy.leftover")),
                 m.group(),
             )
         )
     for m in _finditer(_SOURCE_LINE, _SOURCE_LINE_HINTS, text, lowered):
-        note = f"source credit line: {m.group('name').strip()}"
-        found.append(("source_line", evidence_at(article, m.start("line"), m.end("line"), note), note))
+        name = m.group("name").strip()
+        why = msg("copy.source_line", name=name)
+        found.append(("source_line", evidence_at(article, m.start("line"), m.end("line"), why), name))
     return found
 
 
@@ -184,7 +203,7 @@ def _truncations(article: Article) -> list[tuple[str, Evidence | None, str]]:
             found.append(
                 (
                     "truncated",
-                    evidence_at(article, start + m.start(), start + m.end(), "paragraph cut off"),
+                    evidence_at(article, start + m.start(), start + m.end(), msg("copy.truncated")),
                     m.group(),
                 )
             )
@@ -198,7 +217,7 @@ def _truncations(article: Article) -> list[tuple[str, Evidence | None, str]]:
                 continue  # a closing URL or domain, not a sentence
             at = start + len(body) - len(last)
             found.append(
-                ("truncated", evidence_at(article, at, start + len(body), "text stops mid-sentence"), last)
+                ("truncated", evidence_at(article, at, start + len(body), msg("copy.mid_sentence")), last)
             )
     return found
 
@@ -219,7 +238,7 @@ def _identities(
         findings.append(
             (
                 "various_sources",
-                evidence_at(article, m.start(1), m.end(1), "credit tag: various sources"),
+                evidence_at(article, m.start(1), m.end(1), msg("copy.various_sources")),
                 m.group(1),
             )
         )
@@ -230,7 +249,7 @@ def _identities(
             findings.append(
                 (
                     "foreign_tag",
-                    evidence_at(article, tag.start, tag.end, f"credit tag of {tag.name}"),
+                    evidence_at(article, tag.start, tag.end, msg("copy.foreign_tag", outlet=tag.name)),
                     tag.name,
                 )
             )
@@ -241,14 +260,13 @@ def _identities(
         if own is None or key != own:
             identities.add(key)
             weight = "dateline" if own is None else "foreign_dateline"
-            findings.append((weight, evidence_at(article, start, end, f"dateline of {name}"), name))
+            why = msg("copy.dateline", outlet=name)
+            findings.append((weight, evidence_at(article, start, end, why), name))
     for key, ev, note in list(findings):
         if key == "source_line" and ev is not None:
-            identities.add(outlet_key(note.split(":", 1)[1]))
+            identities.add(outlet_key(note))  # the credited name
     if len(identities) >= 2:
-        findings.append(
-            ("mixed_identities", None, "credits name several outlets: " + ", ".join(sorted(identities)))
-        )
+        findings.append(("mixed_identities", None, ", ".join(sorted(identities))))
     return identities
 
 
@@ -277,7 +295,7 @@ def _relayed(
     return [
         (
             "relayed_citation",
-            evidence_at(article, o.start, o.end, f"cites {o.name} via {', '.join(sorted(identities))}"),
+            evidence_at(article, o.start, o.end, msg("copy.relayed", outlet=o.name, via=sorted(identities))),
             canonical(o.name),
         )
         for o in relayed[:1]
@@ -289,9 +307,12 @@ def _total(findings: list[tuple[str, Evidence | None, str]]) -> float:
     return sum(WEIGHTS[key] * min(n, _CAPS.get(key, n)) for key, n in counts.items())
 
 
-def _summary(findings: list[tuple[str, Evidence | None, str]], score: float) -> str:
+def _summary(findings: list[tuple[str, Evidence | None, str]], score: float) -> Msg:
     if not findings:
-        return "no copy artefacts"
-    counts = Counter(key.replace("_", " ") for key, _, _ in findings)
-    parts = [f"{key} x{n}" if n > 1 else key for key, n in counts.most_common()]
-    return f"copy score {score:.2f}: " + ", ".join(parts)
+        return msg("copy.summary_none")
+    counts = Counter(key for key, _, _ in findings)
+    parts = [
+        msg("copy.times", what=_FINDING[key], n=n) if n > 1 else _FINDING[key]
+        for key, n in counts.most_common()
+    ]
+    return msg("copy.summary", score=score, findings=parts)

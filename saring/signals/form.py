@@ -18,9 +18,13 @@ from functools import cache
 from pathlib import Path
 
 from saring.article import Article, SignalResult, evidence_at
+from saring.messages import Msg, msg
 from saring.signals.form_cues import CUES, Cue, find_cues, word_count
 
-__all__ = ["CUES", "FEATURES", "THRESHOLD", "VERSION", "all_cues", "detect", "features", "post_probability"]
+__all__ = [
+    "CUES", "FEATURES", "THRESHOLD", "VERSION", "all_cues", "detect", "features", "post_probability",
+    "verdict_cues",
+]
 
 NAME = "form"
 VERSION = "form.v1"
@@ -68,13 +72,26 @@ def detect(article: Article) -> SignalResult:
     return SignalResult(NAME, VERSION, score, flag, THRESHOLD, summary(score, counts), evidence, details)
 
 
-def summary(score: float, counts: dict[str, int]) -> str:
+def summary(score: float, counts: dict[str, int]) -> Msg:
+    """What the text reads like, with the cues that say so (`cues`)."""
+    found = verdict_cues(score, counts)
+    if score >= THRESHOLD:
+        return msg("form.summary_post_cues", cues=found) if found else msg("form.summary_post")
+    return msg("form.summary_report_cues", cues=found) if found else msg("form.summary_report")
+
+
+_MISSING = {
+    "dateline": msg("form.missing.dateline"),
+    "outlet": msg("form.missing.outlet"),
+    "attributed": msg("form.missing.attributed"),
+}
+
+
+def verdict_cues(score: float, counts: dict[str, int]) -> list[Msg]:
+    """The cues behind the verdict in words: for a post, up to three post cues found and the report cues
+    missing; for a report, up to three report cues found. The hoax explanation names them too."""
     _, w = weights()
     if score >= THRESHOLD:
         has = [CUES[k] for k in CUES if counts.get(k) and w[k] > 0][:3]
-        lacks = [k for k in ("dateline", "outlet", "attributed") if not counts.get(k)]
-        missing = {"dateline": "no dateline", "outlet": "no outlet", "attributed": "no attributed source"}
-        parts = has + [missing[k] for k in lacks]
-        return "Reads like a social-media or chat post" + (f": {'; '.join(parts)}." if parts else ".")
-    has = [CUES[k] for k in CUES if counts.get(k) and w[k] < 0][:3]
-    return "Reads like a news report" + (f": {'; '.join(has)}." if has else ".")
+        return has + [_MISSING[k] for k in _MISSING if not counts.get(k)]
+    return [CUES[k] for k in CUES if counts.get(k) and w[k] < 0][:3]

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from saring.messages import Msg, msg
 from saring.nlp.casefold import case_sensitive_twin, lowers_safely
 from saring.signals import tone
 from saring.signals.attribution_lexicon import INVERTED_VERBS, PASSIVE_VERBS, SAY_VERBS
@@ -34,20 +35,20 @@ class Cue(NamedTuple):
 
 
 # Why each cue matters, as a reader sees it (evidence `why`). Order = feature order of the model.
-CUES: dict[str, str] = {
-    "dateline": "dateline: the report names its place (and outlet) first",
-    "outlet": "names a news outlet or agency as its source",
-    "attributed": "attributes a statement to someone (\u201ckata\u201d, \u201cmenjelaskan\u201d)",
-    "second_person": "speaks to the reader directly",
-    "chat_words": "chat spelling or particles (\u201cyg\u201d, \u201cgak\u201d, \u201cnih\u201d)",
-    "spread_call": "asks to be shared or forwarded",
-    "forwarded": "forward/broadcast marker",
-    "phone": "phone or WhatsApp number",
-    "link": "link or URL shortener",
-    "shouting": "words written in capitals",
-    "emoji": "emoji",
-    "exclamation": "exclamation or question marks in a row",
-    "hashtag": "hashtag or @mention",
+CUES: dict[str, Msg] = {
+    "dateline": msg("form.cue.dateline"),
+    "outlet": msg("form.cue.outlet"),
+    "attributed": msg("form.cue.attributed"),
+    "second_person": msg("form.cue.second_person"),
+    "chat_words": msg("form.cue.chat_words"),
+    "spread_call": msg("form.cue.spread_call"),
+    "forwarded": msg("form.cue.forwarded"),
+    "phone": msg("form.cue.phone"),
+    "link": msg("form.cue.link"),
+    "shouting": msg("form.cue.shouting"),
+    "emoji": msg("form.cue.emoji"),
+    "exclamation": msg("form.cue.exclamation"),
+    "hashtag": msg("form.cue.hashtag"),
 }
 
 # "JAKARTA, KOMPAS.com -", "Liputan6.com, Jakarta -", "Jakarta, CNN Indonesia --", "Jakarta, Di ..."

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
 from saring.article import Article, SignalResult, evidence_at
+from saring.messages import Msg, msg
 from saring.nlp.casefold import case_sensitive_twin, lowers_safely
 from saring.signals.form_cues import LINK, PHONE, word_count
 
@@ -47,7 +48,7 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
-LURES: dict[str, tuple[re.Pattern[str], str]] = {
+LURES: dict[str, tuple[re.Pattern[str], Msg]] = {
     "job": (
         _words(
             r"lowongan(?:\s+kerja)?",
@@ -60,7 +61,7 @@ LURES: dict[str, tuple[re.Pattern[str], str]] = {
             r"gaji\s+(?:per\s?bulan|pokok)",
             r"kirim(?:kan)?\s+lamaran",
         ),
-        "job offer",
+        msg("scam.lure.job"),
     ),
     "prize": (
         _words(
@@ -77,7 +78,7 @@ LURES: dict[str, tuple[re.Pattern[str], str]] = {
             r"tebus\s+murah",
             r"promo(?:si)?\s+(?:spesial|khusus|gratis|terbatas)",
         ),
-        "prize or giveaway",
+        msg("scam.lure.prize"),
     ),
     "aid": (
         _words(
@@ -94,7 +95,7 @@ LURES: dict[str, tuple[re.Pattern[str], str]] = {
             r"modal\s+usaha",
             r"(?:bbm|sembako|kuota|pulsa|token\s+listrik)\s+gratis",
         ),
-        "aid, subsidy or loan",
+        msg("scam.lure.aid"),
     ),
     "bank": (
         _words(
@@ -104,7 +105,7 @@ LURES: dict[str, tuple[re.Pattern[str], str]] = {
             r"poin\s+(?:reward|bank)",
             r"tarif\s+transfer",
         ),
-        "addressed to bank customers",
+        msg("scam.lure.bank"),
     ),
     "gambling": (
         _words(
@@ -116,11 +117,11 @@ LURES: dict[str, tuple[re.Pattern[str], str]] = {
             r"jackpot",
             r"situs\s+(?:judi|slot|resmi)",
         ),
-        "gambling site",
+        msg("scam.lure.gambling"),
     ),
 }
-ACTIONS: dict[str, tuple[re.Pattern[str], str]] = {
-    "link": (LINK, "link to follow"),
+ACTIONS: dict[str, tuple[re.Pattern[str], Msg]] = {
+    "link": (LINK, msg("scam.action.link")),
     "click": (
         _words(
             r"klik\s+(?:link|tautan|di\s?sini|disini)",
@@ -128,7 +129,7 @@ ACTIONS: dict[str, tuple[re.Pattern[str], str]] = {
             r"link\s+(?:di\s?bawah|berikut|pendaftaran)",
             r"tautan\s+(?:di\s?bawah|berikut)",
         ),
-        "asks to click a link",
+        msg("scam.action.click"),
     ),
     "register": (
         _words(
@@ -139,7 +140,7 @@ ACTIONS: dict[str, tuple[re.Pattern[str], str]] = {
             r"klaim\s+(?:hadiah|bantuan|saldo|sekarang)",
             r"cara\s+(?:daftar|melamar|klaim)",
         ),
-        "asks to register or claim",
+        msg("scam.action.register"),
     ),
     "money": (
         _words(
@@ -151,7 +152,7 @@ ACTIONS: dict[str, tuple[re.Pattern[str], str]] = {
             r"top\s?up",
             r"deposit",
         ),
-        "asks for a payment or transfer",
+        msg("scam.action.money"),
     ),
     "secret": (
         _words(
@@ -163,7 +164,7 @@ ACTIONS: dict[str, tuple[re.Pattern[str], str]] = {
             r"cvv",
             r"nomor\s+kartu",
         ),
-        "asks for an OTP, PIN or password",
+        msg("scam.action.secret"),
     ),
     "personal": (
         _words(
@@ -174,13 +175,13 @@ ACTIONS: dict[str, tuple[re.Pattern[str], str]] = {
             r"nama\s+ibu\s+kandung",
             r"tanggal\s+lahir",
         ),
-        "asks for personal data",
+        msg("scam.action.personal"),
     ),
     "contact": (
         _words(r"hubungi", r"wa\.me", r"chat\s+(?:wa|admin)", r"(?:via|ke|nomor|no)\s+(?:wa|whatsapp)"),
-        "asks to contact a number",
+        msg("scam.action.contact"),
     ),
-    "phone": (PHONE, "phone or WhatsApp number"),
+    "phone": (PHONE, msg("scam.action.phone")),
 }
 WEIGHTS: dict[str, float] = {
     **dict.fromkeys(LURES, 0.35),
@@ -249,11 +250,12 @@ def detect(article: Article) -> SignalResult:
     )
 
 
-def _summary(counts: dict[str, int], flag: bool, why: dict[str, str]) -> str:
+def _summary(counts: dict[str, int], flag: bool, why: dict[str, Msg]) -> Msg:
     lures = [why[f] for f in LURES if f in counts]
     actions = [why[f] for f in ACTIONS if f in counts]
     if flag:
-        return f"Looks like a scam: {', '.join(lures) or 'no lure'}; {', '.join(actions) or 'no request'}."
+        return msg("scam.summary_flag", lures=lures or [msg("scam.no_lure")],
+                   actions=actions or [msg("scam.no_request")])
     if lures or actions:
-        return f"Some scam vocabulary ({', '.join(lures + actions)}), not enough to flag."
-    return "No scam pattern found."
+        return msg("scam.summary_some", findings=lures + actions)
+    return msg("scam.summary_none")

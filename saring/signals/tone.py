@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from saring.article import Article, SignalResult, evidence_at
+from saring.messages import Msg, msg
 
 NAME = "tone"
 VERSION = "tone.v1"
@@ -35,9 +36,28 @@ WEIGHTS: dict[str, float] = {
 }
 _CAPS = {"spread_call": 2, "shouting_text": 4, "exclamation": 6, "lexicon": 5}
 _WHY = {
-    "spread_call": "call to spread the message",
-    "shouting_title": "headline written in capitals (shouting)",
-    "shouting_text": "words written in capitals (shouting)",
+    "spread_call": msg("tone.spread_call"),
+    "shouting_title": msg("tone.shouting_title"),
+    "shouting_text": msg("tone.shouting_text"),
+    "exclamation": msg("tone.exclamation"),
+}
+# Each kind of finding counted in the summary ("2 calls to spread the message").
+_KIND = {
+    "spread_call": msg("tone.kind.spread_call"),
+    "shouting_title": msg("tone.kind.shouting_title"),
+    "shouting_text": msg("tone.kind.shouting_text"),
+    "exclamation": msg("tone.kind.exclamation"),
+    "lexicon": msg("tone.kind.lexicon"),
+}
+# The word list's categories (data/tone_lexicon.txt), as the evidence names them.
+_CATEGORY = {
+    "alarm": msg("tone.category.alarm"),
+    "deceit": msg("tone.category.deceit"),
+    "exclaim": msg("tone.category.exclaim"),
+    "hate": msg("tone.category.hate"),
+    "incite": msg("tone.category.incite"),
+    "insult": msg("tone.category.insult"),
+    "outrage": msg("tone.category.outrage"),
 }
 _MIN_TEXT_CAPS_WORDS = 4
 _MAX_EVIDENCE = 12
@@ -76,7 +96,7 @@ class Finding(NamedTuple):
     start: int
     end: int
     field: Field
-    why: str
+    why: Msg
     key: str = ""  # the lexicon entry, so each word counts once
 
 
@@ -181,7 +201,7 @@ def _exclamations(text: str, field: Field) -> list[Finding]:
         cut = max(window.rfind(c) for c in ".!?\n")
         start = m.start() - len(window) + cut + 1
         start += len(text[start : m.start()]) - len(text[start : m.start()].lstrip())
-        found.append(Finding("exclamation", start, m.end(), field, "exclamation"))
+        found.append(Finding("exclamation", start, m.end(), field, _WHY["exclamation"]))
     return found
 
 
@@ -204,17 +224,17 @@ def _lexicon_hits(text: str, field: Field) -> list[Finding]:
             spans = spans or [m.span() for m in _WORD.finditer(text)]  # the same words, in the same order
             if _only_spaces_between(text, spans[i : i + n]):
                 entry = " ".join(key)
-                why = f"{entries[key]} word '{entry}'"
+                why = msg("tone.lexicon", kind=_CATEGORY[entries[key]], word=entry)
                 found.append(Finding("lexicon", spans[i][0], spans[i + n - 1][1], field, why, entry))
                 break
     return found
 
 
-def _summary(counts: Counter[str], flag: bool) -> str:
+def _summary(counts: Counter[str], flag: bool) -> Msg:
     if not counts:
-        return "neutral tone"
-    parts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in counts.most_common())
-    return f"{'provocative' if flag else 'mostly neutral'} tone: {parts}"
+        return msg("tone.summary_neutral")
+    parts = [msg("tone.count", n=n, what=_KIND[kind]) for kind, n in counts.most_common()]
+    return msg("tone.summary_flag", findings=parts) if flag else msg("tone.summary_mild", findings=parts)
 
 
 def _only_spaces_between(text: str, spans: list[tuple[int, int]]) -> bool:

@@ -8,7 +8,7 @@ import string
 
 import pytest
 
-from saring.messages import LANGS, Msg, catalogue, localize, msg, render
+from saring.messages import LANGS, Msg, catalogue, format_template, localize, msg, render
 from tests.conftest import ROOT
 
 
@@ -47,13 +47,21 @@ def test_every_code_named_in_the_source_is_in_the_catalogue() -> None:
 
 
 def test_render_uses_the_languages_number_separators_and_joins_lists() -> None:
-    # Rendered through real catalogue entries' formatting rules, with a one-off template.
-    from saring.messages import _Formatter
+    spec = "{p:.0%} {x:.2f} {n:,}"
+    values = {"p": 0.456, "x": 0.5, "n": 1234567}
+    assert format_template(spec, "id", values) == "46% 0,50 1.234.567"
+    assert format_template(spec, "en", values) == "46% 0.50 1,234,567"
+    assert format_template("{w}", "id", {"w": ["a", "b", "c"]}) == "a, b dan c"
+    assert format_template("{w}", "en", {"w": ("a", "b")}) == "a and b"
+    assert format_template("{m}!", "id", {"m": msg("common.none")}) == "tidak ada!"
 
-    assert _Formatter("id").format("{p:.0%} {x:.2f} {n:,}", p=0.456, x=0.5, n=1234567) == "46% 0,50 1.234.567"
-    assert _Formatter("en").format("{p:.0%} {x:.2f} {n:,}", p=0.456, x=0.5, n=1234567) == "46% 0.50 1,234,567"
-    assert _Formatter("id").format("{w}", w=["a", "b", "c"]) == "a, b dan c"
-    assert _Formatter("en").format("{w}", w=("a", "b")) == "a and b"
+
+def test_templates_use_plain_field_names() -> None:
+    """`format_template` reads `{name}` and `{name:spec}` only (no `{a.b}`, `{a[0]}`, `{a!r}`)."""
+    for code, templates in catalogue().items():
+        for template in templates.values():
+            for _, name, _, conversion in string.Formatter().parse(template):
+                assert name is None or (name.isidentifier() and conversion is None), f"{code}: {template}"
 
 
 def test_localize_keeps_codes_beside_the_text() -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from saring.messages import msg, render
 from saring.model.evidence import apply_evidence
 
 BAND = 0.15
@@ -22,7 +23,7 @@ def _hoax(p: float = 0.4, threshold: float = 0.45) -> dict[str, Any]:
         "label": "uncertain",
         "model": "m",
         "threshold": threshold,
-        "explanation": "Text.",
+        "explanation": [msg("hoax.caveat")],
         "top_features": [],
         "evidence": [],
     }
@@ -72,7 +73,9 @@ def test_evidence_same_claim_fact_check_decides_in_proportion(
     assert out["text_probability"] == 0.4
     assert out["evidence"] == [{"kind": "fact_check", "verdict": verdict, "id": "fc0", "probability": q,
                                 "applied": True}]
-    assert "Vaksin berisi chip pelacak" in out["explanation"] and out["explanation"].endswith("Text.")
+    assert out["explanation"][-1] == msg("hoax.caveat")  # the text's explanation follows the evidence
+    assert "Vaksin berisi chip pelacak" in render(out["explanation"], "id")
+    assert [m.code for m in out["explanation"][:2]] == ["hoax.evidence_moved", "hoax.factcheck"]
 
 
 def test_evidence_uses_only_the_likeliest_match() -> None:
@@ -109,7 +112,9 @@ def test_evidence_false_verdict_not_applied_to_a_text_that_disputes_the_claim(te
     assert out["probability"] == 0.4 and out["label"] == "uncertain"
     item = out["evidence"][0]
     assert item["applied"] is False and all(text[a:b] for a, b in item["disputed"])
-    assert "disputes it" in out["explanation"] and "not applied" in out["explanation"]
+    assert "hoax.factcheck_disputed" in [m.code for m in out["explanation"]]
+    assert "not applied" in render(out["explanation"], "en")
+    assert "tidak diterapkan" in render(out["explanation"], "id")
 
 
 @pytest.mark.parametrize(

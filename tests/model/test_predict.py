@@ -26,13 +26,17 @@ def _article(path: Path) -> Article:
 
 @pytest.mark.parametrize("seed", ["seed_000", "seed_002"])
 def test_predict_seeds_get_probability_and_explanation(seed: str, request: pytest.FixtureRequest) -> None:
-    report = Analyzer().analyze(_article(request.getfixturevalue(seed))).to_dict()
+    report = Analyzer().analyze(_article(request.getfixturevalue(seed))).to_dict(lang="en")
     validate_report(report)
     hoax = report["hoax"]
     assert 0.0 <= hoax["probability"] <= 1.0 and hoax["label"] in {"hoax", "not_hoax", "uncertain"}
     assert hoax["model"] == load_default_estimator().name and "@" in hoax["model"]
     assert "Estimated hoax risk" in hoax["explanation"] and "not a fact check" in hoax["explanation"]
     assert hoax["population"] == "report" and "reads like a news report" in hoax["explanation"]
+    codes = [m["code"] for m in hoax["explanation_msg"]]
+    assert codes[0] == "hoax.risk" and codes[-1] == "hoax.caveat"
+    labels = [f["label_msg"]["code"] for f in hoax["top_features"] if f["kind"] == "signal"]
+    assert all(code.startswith("hoax.signal.") for code in labels)
     assert hoax["top_features"] and {f["kind"] for f in hoax["top_features"]} <= {"ngram", "signal"}
     grams = [f["feature"] for f in hoax["top_features"] if f["kind"] == "ngram"]
     text = f"{report['article']['title']}\n{report['article']['text']}".lower()

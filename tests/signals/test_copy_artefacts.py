@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from saring.article import Article, Removed, SourceRef
 from saring.clean import clean
 from saring.ingest.text import parse_text
+from saring.messages import render
 from saring.signals.copy_artefacts import THRESHOLD, detect
 from tests.conftest import DATA, need
 
@@ -35,10 +36,12 @@ def test_copy_seed_000_flagged_with_reasons(seed_000: Path) -> None:
     assert findings["blog_template"] == 2  # subscribe prompt + comment widget, removed by cleaning
     assert findings["foreign_tag"] == 1
     whys = {e.text: e.why for e in result.evidence}
-    assert whys["detik"] == "credit tag of detik"
-    assert whys["RadarRakyat.Info"].startswith("dateline")
+    assert render(whys["detik"], "en") == "credit tag of detik"
+    assert render(whys["detik"], "id") == "tag kredit milik detik"
+    assert whys["RadarRakyat.Info"].code == "copy.dateline"
     assert "Reuters" in whys  # cited through detik's rewrite
-    assert "duplicate paragraph x5" in result.summary
+    assert "duplicate paragraph (5×)" in render(result.summary, "en")
+    assert "paragraf berulang (5×)" in render(result.summary, "id")
 
 
 def test_copy_seed_002_not_flagged(seed_002: Path) -> None:
@@ -129,7 +132,7 @@ def test_copy_finds_every_widget_phrase(phrase: str) -> None:
 )
 def test_copy_finds_every_truncation_ending(ending: str) -> None:
     result = detect(_raw(f"Polisi menangkap tiga pelaku pencurian motor di pasar {ending}"))
-    assert [e.why for e in result.evidence] == ["paragraph cut off"]
+    assert [e.why.code for e in result.evidence] == ["copy.truncated"]
 
 
 @pytest.mark.parametrize(

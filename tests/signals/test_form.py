@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from saring.article import Article, SourceRef
 from saring.clean import clean
 from saring.ingest.text import parse_text
+from saring.messages import render
 from saring.model.datasets import load_news_held_out, load_tbh2024
 from saring.model.signal_inputs import to_article
 from saring.nlp.casefold import lowers_safely
@@ -41,10 +42,11 @@ def test_form_tells_a_chain_message_from_a_report(name: str, is_post: bool) -> N
 def test_form_evidence_points_at_the_cues_of_a_chain_message() -> None:
     article = _read(FORMS / "chain_message.txt")
     result = form.detect(article)
-    whys = {e.why for e in result.evidence}
-    assert {form.CUES["spread_call"], form.CUES["phone"], form.CUES["link"]} <= whys
+    whys = {e.why.code for e in result.evidence}
+    assert {form.CUES["spread_call"].code, form.CUES["phone"].code, form.CUES["link"].code} <= whys
     assert all(article.text[e.start : e.end] == e.text for e in result.evidence if e.field == "text")
-    assert "no attributed source" in result.summary
+    assert "no attributed source" in render(result.summary, "en")
+    assert "tanpa narasumber yang disebut" in render(result.summary, "id")
 
 
 @pytest.mark.parametrize("seed", ["seed_000", "seed_002"])

@@ -47,7 +47,7 @@ def test_scam_flags_lure_plus_request_with_evidence(name: str, families: set[str
 
 def test_scam_reads_mathematical_bold_letters() -> None:
     result = scam.detect(_read(FORMS / "job_scam.txt"))
-    assert any("\U0001d40b" in e.text and e.why == "job offer" for e in result.evidence)
+    assert any("\U0001d40b" in e.text and e.why.code == "scam.lure.job" for e in result.evidence)
 
 
 def test_scam_does_not_flag_a_report_that_warns_about_scams() -> None:
