@@ -14,6 +14,7 @@ from saring.clean import SiteBoilerplate, clean
 from saring.clean.amount import amount_problem
 from saring.errors import SaringError
 from saring.ingest.base import reject
+from saring.messages import msg
 from saring.report import Report
 from saring.settings import IngestOptions
 
@@ -35,7 +36,7 @@ def prepare(
     if problem is not None:
         return reject(source, problem, article.raw_text)
     if options.accept_langs and cleaned.lang != "und" and cleaned.lang not in options.accept_langs:
-        detail = f"detected '{cleaned.lang}' (p={cleaned.lang_score:.2f})"
+        detail = msg("errors.detail.not_indonesian", lang=cleaned.lang, p=cleaned.lang_score)
         return reject(source, SaringError("not_indonesian", detail), cleaned.text)
     return cleaned
 

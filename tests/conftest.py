@@ -30,6 +30,32 @@ def _no_default_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
 
 
+# English function words: prose said in English shows several of them; Indonesian prose, none.
+ENGLISH_WORDS = frozenset(
+    "the of and is are was were with from which than this that not be been has have for by or its it "
+    "an at on in to into where over about more but when here".split()
+)
+
+
+def english_words(text: str, *quoted: str) -> list[str]:
+    """The English function words in `text` (codes such as `not_indonesian` are one token, not words).
+
+    A word that comes with a neighbour as a phrase of one of the `quoted` texts (the article's title and
+    text, which reports quote in evidence, claims and summaries: "mengutip The Independent") is the
+    article's, not Saring's, and does not count."""
+    import re
+
+    word = re.compile(r"\w+")
+    tokens = word.findall(text)
+    sources = [" " + " ".join(word.findall(q)).lower() + " " for q in quoted]
+
+    def from_source(i: int) -> bool:
+        pairs = [tokens[j : j + 2] for j in (i - 1, i) if 0 <= j and j + 1 < len(tokens)]
+        return any(f" {' '.join(p).lower()} " in s for p in pairs for s in sources)
+
+    return [w for i, w in enumerate(tokens) if w.lower() in ENGLISH_WORDS and not from_source(i)]
+
+
 def need(path: Path) -> Path:
     """Skip with a clear message when shared data is absent (it is never committed)."""
     if not path.exists():

@@ -39,7 +39,8 @@ def create_app(settings: ApiSettings | None = None, services: Services | None = 
         docs_url=None,
         redoc_url=None,
         description="Explained credibility reports for Indonesian news articles. "
-        "Every error has the body {ok: false, error, code, status, errors}.",
+        "Every error has the body {ok: false, error, code, name, status, errors}. Prose (report sentences, "
+        "error messages) is Indonesian unless `?lang=en` asks for English; codes are the same in both.",
     )
     app.state.services = shared
     install_error_handlers(app)

@@ -17,6 +17,7 @@ from starlette.requests import Request
 
 from saring.api.settings import ApiSettings
 from saring.errors import SaringError
+from saring.messages import Msg, msg
 
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')  # a JSON string (brackets inside it do not nest)
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b"[]{},")
@@ -27,12 +28,15 @@ def media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
-def require_json(request: Request, alternative: str = "") -> None:
+def require_json(request: Request, alternative: Msg | str = "") -> None:
     """Refuse (415) a body that is not declared as JSON, including one with no Content-Type at all."""
     found = media_type(request)
     if found != "application/json":
-        what = f"content type '{found}'" if found else "no Content-Type header"
-        raise SaringError("unsupported_format", f"{what}; send Content-Type: application/json{alternative}")
+        if found:
+            detail = msg("api.body.wrong_content_type", found=found, alternative=alternative)
+        else:
+            detail = msg("api.body.no_content_type", alternative=alternative)
+        raise SaringError("unsupported_format", detail)
 
 
 def json_shape(body: bytes) -> tuple[int, int]:
@@ -54,14 +58,14 @@ def parse_json(body: bytes, settings: ApiSettings) -> Any:
     """The parsed body, or a coded 400 for invalid, too deeply nested or too large JSON."""
     depth, commas = json_shape(body)
     if depth > settings.max_json_depth:
-        detail = f"the JSON body is nested {depth:,} levels deep; the limit is {settings.max_json_depth}"
+        detail = msg("api.body.too_deep", depth=depth, limit=settings.max_json_depth)
         raise SaringError("bad_request", detail)
     if commas >= settings.max_json_values:
-        detail = f"the JSON body holds over {commas:,} values; the limit is {settings.max_json_values:,}"
+        detail = msg("api.body.too_many_values", values=commas, limit=settings.max_json_values)
         raise SaringError("bad_request", detail)
     try:
         return json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SaringError("bad_request", f"the body is not valid JSON ({exc})") from exc
+        raise SaringError("bad_request", msg("api.body.invalid_json", reason=str(exc))) from exc
     except RecursionError:  # only with a depth limit set above the interpreter's recursion limit
-        raise SaringError("bad_request", "the JSON body is nested too deeply to parse") from None
+        raise SaringError("bad_request", msg("api.body.nested_too_deeply")) from None

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from saring.errors import SaringError
+from saring.messages import msg
 
 # feature -> (module, name): the public functions and classes of saring.index and saring.claims.
 FEATURES: dict[str, tuple[str, str]] = {
@@ -30,7 +31,8 @@ def component(feature: str) -> Callable[..., Any]:
     except ImportError:
         found = None
     if found is None:
-        raise SaringError("unavailable", f"'{feature}' is not available ({module_name}.{attr} is missing)")
+        detail = msg("api.feature_missing", feature=feature, name=f"{module_name}.{attr}")
+        raise SaringError("unavailable", detail)
     fn: Callable[..., Any] = found
     return fn
 

@@ -2,8 +2,10 @@
 
 Every error the service answers — ours, FastAPI's validation errors, Starlette's 404/405, the size and
 time limits, unexpected exceptions — has the shape
-``{"ok": false, "error": msg, "code": "SAR-E0xx", "status": n, "errors": [{"field": f, "message": m}]}``
-with the code taken from `saring.errors.CODES`.
+``{"ok": false, "error": msg, "code": "SAR-E0xx", "name": "bad_request", "status": n,
+"errors": [{"field": f, "message": m}]}`` with the code and name taken from `saring.errors.CODES`.
+Code and name are stable; the messages are in the request's language (`?lang=id|en`, or the `lang`
+field of a body that has one), Indonesian by default.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from saring.api.headers import security_headers
+from saring.api.language import answer_lang
 from saring.article import Rejected
 from saring.errors import CODES, ErrorCode, SaringError
+from saring.messages import Msg, catalogue, msg, render
 
 log = logging.getLogger(__name__)
 
@@ -38,61 +42,67 @@ _HTTP_STATUS_NAMES = {
     504: "timeout",
 }
 MAX_LISTED_ERRORS = 20  # validation errors listed one by one in an answer; the rest are counted
-# The shared hints say what to do on the command line (`--max-bytes`, `--any-lang`); an API client does it
-# in the request, or learns that it is the operator's setting.
-API_HINTS: dict[str, str] = {
-    "too_large": "send less; the limit is this server's SARING_API_MAX_BODY_BYTES setting",
-    "not_indonesian": "send any_lang: true (a form field for uploads) to analyse it anyway",
-    "missing_field": "send the article in the 'text' field",
-    "unsupported_format": (
-        "send application/json, or multipart/form-data with one HTML, TXT or PNG/JPEG/WebP file"
-    ),
-    "model_missing": "this server has no trained hoax model; its operator can train one",
-}
+# The shared hints say what to do on the command line (`--max-bytes`, `--any-lang`); an API client does
+# it in the request, or learns that it is the operator's setting: these have an `errors.<name>.api_hint`.
+API_HINTED = frozenset(
+    {"too_large", "not_indonesian", "missing_field", "unsupported_format", "model_missing"}
+)
+_LINES = ("errors.line", "errors.line_bare")
+Problem = tuple[str | None, Msg | str]  # (field of the request, what is wrong with it)
 
 
-def error_body(error: ErrorCode, message: str, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    message = api_words(error, message)
+def api_words(message: Msg | str) -> Msg | str:
+    """An error line with its code's shared (command-line) hint replaced by the API's own."""
+    if not isinstance(message, Msg) or message.code not in _LINES:
+        return message
+    error = CODES[message.params["name"]]
+    if error.name in API_HINTED and message.params["hint"] == error.hint:
+        return Msg(message.code, {**message.params, "hint": Msg(f"errors.{error.name}.api_hint")})
+    return message
+
+
+def error_body(
+    error: ErrorCode, message: Msg | str, lang: str, errors: list[Problem] | None = None
+) -> dict[str, Any]:
+    text = render(api_words(message), lang)
+    listed = [(None, text)] if errors is None else errors
     return {
         "ok": False,
-        "error": message,
+        "error": text,
         "code": error.code,
+        "name": error.name,
         "status": error.http_status,
-        "errors": [{**e, "message": api_words(error, e["message"])} for e in errors]
-        if errors is not None
-        else [{"field": None, "message": message}],
+        "errors": [{"field": field, "message": render(api_words(m), lang)} for field, m in listed],
     }
-
-
-def api_words(error: ErrorCode, message: str) -> str:
-    """`message` with the shared (command-line) hint of `error` replaced by the API's own."""
-    hint = API_HINTS.get(error.name)
-    return message.replace(f"({error.hint})", f"({hint})") if hint else message
 
 
 def error_response(
     error: ErrorCode,
-    message: str,
-    errors: list[dict[str, Any]] | None = None,
+    message: Msg | str,
+    lang: str,
+    errors: list[Problem] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
-    return JSONResponse(error_body(error, message, errors), status_code=error.http_status, headers=headers)
+    body = error_body(error, message, lang, errors)
+    return JSONResponse(body, status_code=error.http_status, headers=headers)
 
 
-def saring_error_response(exc: SaringError, headers: Mapping[str, str] | None = None) -> JSONResponse:
-    return error_response(exc.error, exc.message, headers=headers)
+def saring_error_response(
+    exc: SaringError, lang: str, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
+    return error_response(exc.error, exc.to_msg(), lang, headers=headers)
 
 
 class Refused(Exception):
     """An error whose message is already made, e.g. a reader's `Rejected` reason."""
 
-    def __init__(self, error: ErrorCode, message: str, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, error: ErrorCode, message: Msg | str, field: str | None = None) -> None:
+        super().__init__(render(message, "en"))
         self.error, self.message, self.field = error, message, field
 
     @classmethod
     def from_rejected(cls, rejected: Rejected) -> Refused:
-        return cls(BY_CODE.get(rejected.code, CODES["bad_request"]), rejected.reason)
+        return cls(BY_CODE.get(rejected.code, CODES["bad_request"]), rejected.message or rejected.reason)
 
     def at(self, field: str) -> Refused:
         """The same refusal, naming the part of the body it is about (e.g. ``body.articles.3``)."""
@@ -101,44 +111,56 @@ class Refused(Exception):
 
 async def _on_refused(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, Refused)
-    return error_response(exc.error, exc.message, [{"field": exc.field, "message": exc.message}])
+    return error_response(exc.error, exc.message, answer_lang(request), [(exc.field, exc.message)])
 
 
 async def _on_saring_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, SaringError)
     headers = {"WWW-Authenticate": "Bearer"} if exc.name == "unauthorized" else None
-    return saring_error_response(exc, headers)
+    return saring_error_response(exc, answer_lang(request), headers)
 
 
 async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     name = _HTTP_STATUS_NAMES.get(exc.status_code, "bad_request")
-    detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+    detail: Msg | str = getattr(exc, "message", None) or (
+        exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+    )
     if exc.status_code in (404, 405):  # Starlette says only "Not Found"; say what was asked for
         detail = f"{request.method} {request.url.path}"
-    return saring_error_response(SaringError(name, detail), headers=exc.headers)
+    return saring_error_response(SaringError(name, detail), answer_lang(request), headers=exc.headers)
+
+
+def field_message(error: Mapping[str, Any]) -> Msg | str:
+    """A validation error in words: the catalogue's for the common pydantic types, else pydantic's own."""
+    code = f"api.field.{error.get('type')}"
+    if code not in catalogue():
+        return str(error.get("msg", ""))
+    context = {k: str(v).replace(" or ", ", ") for k, v in (error.get("ctx") or {}).items()}
+    return Msg(code, context)
 
 
 async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse:
     from fastapi.exceptions import RequestValidationError
 
     assert isinstance(exc, RequestValidationError)
+    lang = answer_lang(request)
     found = exc.errors()
-    items: list[dict[str, Any]] = [
-        {"field": ".".join(str(p) for p in e.get("loc", ())), "message": str(e.get("msg", ""))}
-        for e in found[:MAX_LISTED_ERRORS]
+    items: list[Problem] = [
+        (".".join(str(p) for p in e.get("loc", ())), field_message(e)) for e in found[:MAX_LISTED_ERRORS]
     ]
     if len(found) > MAX_LISTED_ERRORS:  # thousands of unknown keys must not make megabytes of answer
-        items.append({"field": None, "message": f"... and {len(found) - MAX_LISTED_ERRORS:,} more"})
-    summary = "; ".join(f"{i['field']}: {i['message']}" for i in items[:3])
+        items.append((None, msg("api.field.more", n=len(found) - MAX_LISTED_ERRORS)))
+    summary = "; ".join(f"{field}: {render(m, lang)}" for field, m in items[:3])
     error = SaringError("bad_request", summary)
-    return error_response(error.error, error.message, items)
+    return error_response(error.error, error.to_msg(), lang, items)
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     """Starlette sends this answer from outside every middleware, so it brings the security headers."""
     log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return saring_error_response(SaringError("internal_error", type(exc).__name__), security_headers())
+    error = SaringError("internal_error", type(exc).__name__)
+    return saring_error_response(error, answer_lang(request), security_headers())
 
 
 def install_error_handlers(app: Any) -> None:

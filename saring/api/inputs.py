@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import Request
 
 from saring.api.body import media_type, parse_json, require_json
+from saring.api.language import checked, settle_lang
 from saring.api.services import Services
 from saring.api.settings import ApiSettings
 from saring.article import Article, SourceRef
 from saring.errors import SaringError
+from saring.messages import LANGS, Msg, msg
 from saring.settings import IngestOptions
 
-_UPLOAD_FIELDS = {"file", "title", "url", "any_lang"}
+_UPLOAD_FIELDS = {"file", "title", "url", "any_lang", "lang"}
 T = TypeVar("T")
 
 
@@ -38,6 +40,15 @@ class ArticleIn(BaseModel):
     any_lang: bool = Field(False, description="analyse non-Indonesian text instead of refusing it")
 
 
+class CheckIn(ArticleIn):
+    """An article to analyse now: the language of the answer may come with it."""
+
+    lang: Literal[LANGS] | None = Field(  # type: ignore[valid-type]
+        None, description="language of the report's prose and of error messages (as ?lang=, which wins); "
+        "default id"
+    )
+
+
 @dataclass(slots=True)
 class RawInput:
     """A request's article before parsing: JSON fields, or an uploaded file's bytes."""
@@ -46,30 +57,31 @@ class RawInput:
     upload: bytes | None = None
     filename: str = ""
     any_lang: bool = False
+    lang: str | None = None  # the language asked for in the body, if any
 
     @classmethod
     def from_model(cls, article: ArticleIn) -> RawInput:
-        return cls(
-            fields=article.model_dump(exclude={"any_lang"}, exclude_none=True), any_lang=article.any_lang
-        )
+        fields = article.model_dump(exclude={"any_lang", "lang"}, exclude_none=True)
+        return cls(fields=fields, any_lang=article.any_lang, lang=getattr(article, "lang", None))
 
 
-async def run_on_article(request: Request, work: Callable[[Services, RawInput], T]) -> T:
-    """Read the request's article on the event loop, then run `work` on it under the limits."""
+async def run_on_article(request: Request, work: Callable[[Services, RawInput, str], T]) -> T:
+    """Read the request's article on the event loop, then run `work` on it under the limits, with the
+    language the answer is to speak."""
     services: Services = request.app.state.services
     raw = await read_input(request)
-    return await services.run(work, services, raw)
+    return await services.run(work, services, raw, settle_lang(request, raw.lang))
 
 
 async def read_input(request: Request) -> RawInput:
     """Parse the body by its content type: application/json or multipart/form-data (field `file`)."""
     if media_type(request) == "multipart/form-data":
         return await _read_multipart(request)
-    body = await read_json(request, alternative=" or a multipart/form-data upload")
-    return RawInput.from_model(parse_model(ArticleIn, body))
+    body = await read_json(request, alternative=msg("api.body.or_multipart"))
+    return RawInput.from_model(parse_model(CheckIn, body))
 
 
-async def read_json(request: Request, alternative: str = "") -> Any:
+async def read_json(request: Request, alternative: Msg | str = "") -> Any:
     """The JSON body: declared as JSON (else 415), within the server's depth limit (else 400)."""
     require_json(request, alternative)
     services: Services = request.app.state.services
@@ -95,14 +107,17 @@ async def _read_multipart(request: Request) -> RawInput:
     async with request.form(max_files=1, max_fields=len(_UPLOAD_FIELDS)) as form:  # closes the temp files
         unknown = set(form.keys()) - _UPLOAD_FIELDS
         if unknown:
-            raise SaringError("bad_request", f"unknown form field(s): {', '.join(sorted(unknown))}")
+            detail = msg("api.form.unknown_fields", fields=", ".join(sorted(unknown)))
+            raise SaringError("bad_request", detail)
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
-            raise SaringError("bad_request", "the form needs a 'file' field with an HTML, TXT or image file")
+            raise SaringError("bad_request", msg("api.form.needs_file"))
         data = await upload.read()
         fields = {k: str(form[k]) for k in ("title", "url") if isinstance(form.get(k), str) and form[k]}
         any_lang = str(form.get("any_lang", "")).lower() in ("1", "true", "on", "yes")
-    return RawInput(fields=fields, upload=data, filename=upload.filename or "upload", any_lang=any_lang)
+        lang = checked(str(form["lang"])) if form.get("lang") else None
+    name = upload.filename or "upload"
+    return RawInput(fields=fields, upload=data, filename=name, any_lang=any_lang, lang=lang)
 
 
 def ingest_options(raw: RawInput, settings: ApiSettings) -> IngestOptions:
@@ -122,7 +137,7 @@ def to_article(raw: RawInput, settings: ApiSettings) -> Article:
         return article_from_fields(raw.fields, options, SourceRef("api"))
     if raw.fields.get("url"):
         return _from_url(raw.fields["url"], settings, options)
-    raise SaringError("empty_input", "give 'text' (or upload a file)")
+    raise SaringError("empty_input", msg("api.input.give_text"))
 
 
 def prepared_article(raw: RawInput, settings: ApiSettings) -> Article:
@@ -151,12 +166,13 @@ def request_body_doc() -> dict[str, Any]:
             "title": {"type": "string"},
             "url": {"type": "string"},
             "any_lang": {"type": "boolean"},
+            "lang": {"type": "string", "enum": list(LANGS), "description": "as ?lang= (which wins)"},
         },
     }
     return {
         "required": True,
         "content": {
-            "application/json": {"schema": ArticleIn.model_json_schema()},
+            "application/json": {"schema": CheckIn.model_json_schema()},
             "multipart/form-data": {"schema": upload},
         },
     }
@@ -178,7 +194,7 @@ def _from_bytes(
     source = SourceRef(name)
     check_size(len(data), options, name)
     if not data.strip():
-        raise SaringError("empty_input", f"{name} is empty")
+        raise SaringError("empty_input", msg("errors.detail.named_file_empty", name=name))
     fmt = fmt or detect_format(name, data[:4096])
     if fmt in ("image", "pdf"):
         from saring.ingest.image import read_image
@@ -188,9 +204,7 @@ def _from_bytes(
         article.url, article.title = url, title or article.title
         return article
     if fmt not in ("text", "html"):
-        raise SaringError(
-            "unsupported_format", f"'{name}' looks like {fmt}; upload one HTML or TXT article or a screenshot"
-        )
+        raise SaringError("unsupported_format", msg("api.input.wrong_upload", name=name, format=fmt))
     text = decode_bytes(data, None, name)
     if fmt == "html":
         from saring.ingest.html import parse_html
@@ -207,10 +221,7 @@ def _from_bytes(
 
 def _from_url(url: str, settings: ApiSettings, options: IngestOptions) -> Article:
     if not settings.fetch_urls:
-        raise SaringError(
-            "forbidden",
-            "this server does not fetch URLs (SARING_API_FETCH_URLS is off); paste the article text instead",
-        )
+        raise SaringError("forbidden", msg("api.input.no_url_fetching"))
     from saring.api.urlfetch import fetch_url
 
     page = fetch_url(url, settings)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import anyio
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from saring.api.errors import saring_error_response
 from saring.api.headers import SECURITY_HEADERS
+from saring.api.language import answer_lang
 from saring.errors import SaringError
+from saring.messages import Msg, msg, render
 
 
 class SecurityHeaders:
@@ -38,18 +41,21 @@ class SecurityHeaders:
 
 
 class BodyTooLarge(StarletteHTTPException):
-    """An HTTPException, so FastAPI's body parsing passes it through instead of answering 400."""
+    """An HTTPException, so FastAPI's body parsing passes it through instead of answering 400.
+
+    `message` is what the error answer says (saring.api.errors reads it), in the request's language."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(413, f"the request body is over the server limit of {limit:,} bytes")
+        self.message = msg("api.body.too_large", limit=limit)
+        super().__init__(413, render(self.message, "en"))
 
 
 class BodyTooSlow(StarletteHTTPException):
     """408 for a body still incomplete at the deadline; the connection is closed (slow-body clients)."""
 
     def __init__(self, seconds: float) -> None:
-        detail = f"the request body did not arrive within {seconds:g} s of the request"
-        super().__init__(408, detail, headers={"Connection": "close"})
+        self.message = msg("api.body.too_slow", seconds=seconds)
+        super().__init__(408, render(self.message, "en"), headers={"Connection": "close"})
 
 
 class BodyLimit:
@@ -66,7 +72,7 @@ class BodyLimit:
             return
         declared = _content_length(scope)
         if declared is not None and declared > self.max_bytes:
-            detail = f"the request body is {declared:,} bytes, over the server limit of {self.max_bytes:,}"
+            detail = msg("api.body.declared_too_large", size=declared, limit=self.max_bytes)
             await self._refuse(scope, receive, send, detail)
             return
         seen = 0
@@ -99,10 +105,12 @@ class BodyLimit:
         except BodyTooLarge as exc:
             if started:
                 raise
-            await self._refuse(scope, receive, send, str(exc.detail))
+            await self._refuse(scope, receive, send, exc.message)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send, detail: str) -> None:
-        response = saring_error_response(SaringError("too_large", detail), headers={"Connection": "close"})
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, detail: Msg) -> None:
+        lang = answer_lang(Request(scope))
+        error = SaringError("too_large", detail)
+        response = saring_error_response(error, lang, headers={"Connection": "close"})
         await response(scope, receive, send)
 
 

@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 from saring.api.errors import Refused
 from saring.api.settings import ApiSettings
 from saring.errors import SaringError
+from saring.messages import msg
 
 if TYPE_CHECKING:
     from saring.pipeline import Analyzer
@@ -87,7 +88,7 @@ class Services:
         if self._limiter is None:
             self._limiter = anyio.CapacityLimiter(max(1, self.settings.analysis_threads))
         if not self._pending.acquire(blocking=False):
-            raise SaringError("unavailable", "the server is busy; retry in a moment")
+            raise SaringError("unavailable", msg("api.busy"))
         ticket = _Ticket(self._pending)
         try:
             with anyio.fail_after(self.settings.time_limit_ms / 1000):
@@ -95,7 +96,7 @@ class Services:
                     ticket.call, fn, *args, limiter=self._limiter, abandon_on_cancel=True
                 )
         except TimeoutError:
-            raise SaringError("timeout", f"the request took over {self.settings.time_limit_ms} ms") from None
+            raise SaringError("timeout", msg("api.over_time", ms=self.settings.time_limit_ms)) from None
         finally:
             ticket.give_up()
 
@@ -103,7 +104,7 @@ class Services:
     def store(self) -> Iterator[Store]:
         """The store (`served_store`), opened and migrated on first use; one thread at a time."""
         if self.store_url is None:
-            raise SaringError("unavailable", "this server has no store; start it with --db")
+            raise SaringError("unavailable", msg("api.no_store"))
         with self._store_lock:
             if self._store is None:
                 from saring.store import open_store
@@ -140,7 +141,7 @@ class _Ticket:
     def call(self, fn: Callable[..., T], *args: Any) -> T:
         with self._lock:
             if self._state == "given_up":
-                raise SaringError("timeout", "the request was given up before it started")
+                raise SaringError("timeout", msg("api.given_up"))
             self._state = "running"
         try:
             return fn(*args)

@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from saring.api.settings import ApiSettings
 from saring.errors import SaringError, require
+from saring.messages import msg
 
 Resolver = Callable[[str, int], list[str]]
 _TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -59,7 +60,7 @@ def resolve_host(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise SaringError("bad_request", f"cannot resolve host '{host}'") from exc
+        raise SaringError("bad_request", msg("api.fetch.unresolved", host=host)) from exc
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
@@ -67,19 +68,20 @@ def checked_target(url: str, resolve: Resolver | None = None) -> tuple[str, str]
     """Return (host, address to connect to) or raise `forbidden` / `bad_request`."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SaringError("bad_request", "only http:// and https:// URLs with a host can be fetched")
+        raise SaringError("bad_request", msg("api.fetch.scheme"))
     if parts.username or parts.password:
-        raise SaringError("bad_request", "URLs with credentials are not fetched")
+        raise SaringError("bad_request", msg("api.fetch.credentials"))
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as exc:
-        raise SaringError("bad_request", "the URL has an invalid port") from exc
+        raise SaringError("bad_request", msg("api.fetch.bad_port")) from exc
     addresses = (resolve or resolve_host)(parts.hostname, port)
     if not addresses:
-        raise SaringError("bad_request", f"host '{parts.hostname}' has no address")
+        raise SaringError("bad_request", msg("api.fetch.no_address", host=parts.hostname))
     private = [a for a in addresses if not is_public_address(a)]
     if private:
-        raise SaringError("forbidden", f"'{parts.hostname}' resolves to a non-public address ({private[0]})")
+        detail = msg("api.fetch.private", host=parts.hostname, address=private[0])
+        raise SaringError("forbidden", detail)
     return parts.hostname, addresses[0]
 
 
@@ -106,7 +108,7 @@ def fetch_url(
                 url = urljoin(url, location)
                 continue
             return _accept(url, status, headers.get("content-type", ""), body)
-    raise SaringError("bad_request", f"more than {settings.fetch_max_redirects} redirects")
+    raise SaringError("bad_request", msg("api.fetch.redirects", n=settings.fetch_max_redirects))
 
 
 def _get_pinned(client: Any, url: str, resolve: Resolver | None, max_bytes: int) -> tuple[int, Any, bytes]:
@@ -126,16 +128,16 @@ def _get_pinned(client: Any, url: str, resolve: Resolver | None, max_bytes: int)
             for chunk in response.iter_bytes():
                 body += chunk
                 if len(body) > max_bytes:
-                    raise SaringError("too_large", f"the page at {url} is over {max_bytes:,} bytes")
+                    raise SaringError("too_large", msg("api.fetch.page_too_large", url=url, limit=max_bytes))
             return response.status_code, response.headers, bytes(body)
     except httpx.HTTPError as exc:
-        raise SaringError("bad_request", f"could not fetch {url}: {type(exc).__name__}") from exc
+        raise SaringError("bad_request", msg("api.fetch.failed", url=url, reason=type(exc).__name__)) from exc
 
 
 def _accept(url: str, status: int, content_type: str, body: bytes) -> Fetched:
     if status != 200:
-        raise SaringError("bad_request", f"fetching {url} answered HTTP {status}")
+        raise SaringError("bad_request", msg("api.fetch.status", url=url, status=status))
     media = content_type.split(";", 1)[0].strip().lower()
     if media not in _TEXT_TYPES:
-        raise SaringError("unsupported_format", f"{url} is '{media or 'unknown'}', not HTML or text")
+        raise SaringError("unsupported_format", msg("api.fetch.not_text", url=url, media=media or "?"))
     return Fetched(url=url, content_type=media, body=body)

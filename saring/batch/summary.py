@@ -69,30 +69,3 @@ class BatchSummary(Tally):
                 "peak_rss_mb_per_worker": round(self.peak_rss_mb, 1),
             },
         }
-
-    def lines(self) -> list[str]:
-        """The human summary printed on stderr at the end."""
-        failed = f", {len(self.failed)} FAILED" if self.failed else ""
-        out = [
-            f"saring batch: {self.ok} reports, {self.rejected} rejected, {self.shards} shards done{failed}"
-            + (f" ({self.resumed} done by an earlier run)" if self.resumed else ""),
-            (
-                f"  throughput: {self.rate:.1f} records/s over {self.wall:.1f} s; "
-                f"peak RSS per worker {self.peak_rss_mb:.0f} MB"
-            ),
-        ]
-        if self.indexed or self.index_existing:
-            out.append(f"  index: {self.indexed} added, {self.index_existing} already in the store")
-        if self.labels:
-            out.append("  labels: " + ", ".join(f"{k} {n}" for k, n in self.labels.most_common()))
-        if self.flags:
-            out.append("  flags: " + ", ".join(f"{k} {n}" for k, n in self.flags.most_common()))
-        for key, n in self.errors.most_common():
-            shown = ", ".join(self.examples.get(key, []))
-            more = n - len(self.examples.get(key, []))
-            out.append(f"  {key}: {n} ({shown}{f', … (+{more})' if more > 0 else ''})")
-        for shard, error in sorted(self.failed.items()):
-            out.append(f"  shard {shard} FAILED: {error}")
-        if self.failed:
-            out.append("  re-run the same command to retry the failed shards (finished ones are kept)")
-        return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from saring.errors import SaringError
+from saring.messages import msg
 from saring.settings import IngestOptions
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -23,14 +24,15 @@ _LETTER_SAMPLE = 400  # characters of the text in which letters are counted
 def amount_problem(title: str, text: str, options: IngestOptions) -> SaringError | None:
     """Why the cleaned `text` (with its `title`) is not analysed, or None when it is fine."""
     if not text:
-        return SaringError("empty_input", "no article text left after cleaning")
+        return SaringError("empty_input", msg("errors.detail.nothing_left"))
     if len(text) > options.max_text_chars:
-        return SaringError("too_large", f"the cleaned text is {len(text):,} characters, limit "
-                                        f"{options.max_text_chars:,}", hint="give one article at a time")
+        detail = msg("errors.detail.cleaned_too_long", n=len(text), limit=options.max_text_chars)
+        return SaringError("too_large", detail, hint=msg("errors.hint.one_article"))
     words = len(title.split()) + len(text.split())
     letters = len(_LETTER.findall(f"{title} {text[:_LETTER_SAMPLE]}"))  # exact for the texts it refuses
     if words >= options.min_words and letters >= options.min_letters:
         return None
-    need = f"at least {options.min_words} words and {options.min_letters} letters are needed"
-    return SaringError("too_short", f"{words} word{'' if words == 1 else 's'}, {letters} letters; {need}")
+    code = "errors.detail.too_short_one_word" if words == 1 else "errors.detail.too_short"
+    need = {"min_words": options.min_words, "min_letters": options.min_letters}
+    return SaringError("too_short", msg(code, words=words, letters=letters, **need))
 

@@ -7,9 +7,13 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saring.cli.common import add_ingest_arguments
+from saring.messages import msg, render
+
+if TYPE_CHECKING:
+    from saring.batch.summary import BatchSummary
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -94,32 +98,70 @@ def run(args: argparse.Namespace) -> int:
         db=default_store_url() if args.db == "" else args.db,
         boilerplate=boilerplate,
         boilerplate_sha256=sha256_file(Path(boilerplate)) if boilerplate else None,
+        lang=args.lang,
     )
     engine = "dask" if args.scheduler else args.engine
-    bar = _progress_bar(plan.records)
+    bar = _progress_bar(plan.records, args.lang)
     try:
         summary = run_batch(
             plan, engine, max(1, args.jobs), args.scheduler, on_progress=_update(bar), force=args.force
         )
     except KeyboardInterrupt:
         bar.close()
-        print(f"saring batch: stopped; run the same command again to resume ({args.out} keeps the finished "
-              "shards)", file=sys.stderr)  # fmt: skip
+        print(render(msg("cli.batch.stopped", out=args.out), args.lang), file=sys.stderr)
         raise
     finally:
         bar.close()
-    print("\n".join(summary.lines()), file=sys.stderr)
-    print(f"saring batch: outputs in {args.out}", file=sys.stderr)
+    print("\n".join(summary_lines(summary, args.lang)), file=sys.stderr)
+    print(render(msg("cli.batch.outputs", out=args.out), args.lang), file=sys.stderr)
     if summary.failed:
         return 1
     return 3 if summary.rejected else 0
 
 
-def _progress_bar(total: int | None) -> Any:
+def summary_lines(summary: BatchSummary, lang: str) -> list[str]:
+    """The human summary printed on stderr at the end of a batch, in `lang`."""
+    head = msg("cli.batch.done", reports=summary.ok, rejected=summary.rejected, shards=summary.shards)
+    extra = [msg("cli.batch.failed_count", n=len(summary.failed))] if summary.failed else []
+    extra += [msg("cli.batch.resumed", n=summary.resumed)] if summary.resumed else []
+    out = [
+        "".join(render(m, lang) for m in (head, *extra)),
+        render(msg("cli.batch.throughput", rate=summary.rate, wall=summary.wall, rss=summary.peak_rss_mb),
+               lang),
+    ]
+    if summary.indexed or summary.index_existing:
+        index = msg("cli.batch.index", added=summary.indexed, existing=summary.index_existing)
+        out.append(render(index, lang))
+    for code, counter, names in (("cli.batch.labels", summary.labels, "terminal.label"),
+                                 ("cli.batch.flags", summary.flags, "terminal.signal")):
+        if counter:
+            counts = ", ".join(f"{_named(names, k, lang)} {n}" for k, n in counter.most_common())
+            out.append(render(msg(code, counts=counts), lang))
+    for key, n in summary.errors.most_common():
+        examples = summary.examples.get(key, [])
+        more = n - len(examples)
+        out.append(f"  {key}: {n} ({', '.join(examples)}{f', … (+{more})' if more > 0 else ''})")
+    for shard, error in sorted(summary.failed.items()):
+        out.append(render(msg("cli.batch.shard_failed", shard=shard, error=error), lang))
+    if summary.failed:
+        out.append(render(msg("cli.batch.retry"), lang))
+    return out
+
+
+def _named(prefix: str, key: str, lang: str) -> str:
+    """A label or signal name in words; one the catalogue does not name yet (a new signal) as its code."""
+    from saring.messages import catalogue
+
+    code = f"{prefix}.{key}"
+    return render(msg(code), lang) if code in catalogue() else key
+
+
+def _progress_bar(total: int | None, lang: str) -> Any:
     """Records done, rate and ETA on stderr (silent when stderr is not a terminal, as in `check`)."""
     from tqdm import tqdm
 
-    return tqdm(total=total, desc="batch", unit="article", file=sys.stderr, disable=None, dynamic_ncols=True)
+    desc, unit = render(msg("cli.progress.batch"), lang), render(msg("cli.progress.unit"), lang)
+    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=None, dynamic_ncols=True)
 
 
 def _update(bar: Any) -> Callable[[int], None]:

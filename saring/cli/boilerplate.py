@@ -39,23 +39,25 @@ def run(args: argparse.Namespace) -> int:
     from saring.clean import learn_site_boilerplate
     from saring.cli.common import RejectTally
     from saring.errors import SaringError
+    from saring.messages import msg, render
 
-    tally = RejectTally()
+    tally = RejectTally(lang=args.lang)
     stats = learn_site_boilerplate(_articles(args, tally), args.min_docs, args.min_share)
     if not tally.ok:  # nothing read: writing `{}` would look like a result
-        raise SaringError("empty_input", f"no article could be read from {', '.join(args.inputs)}")
+        raise SaringError("empty_input", msg("cli.detail.nothing_read", inputs=", ".join(args.inputs)))
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(args.out)), suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(stats.to_json())
     os.replace(tmp, args.out)
     n = sum(len(h) for h in stats.hashes.values())
-    learned = f"{n} recurring paragraphs on {len(stats.hashes)} sites from {tally.ok} articles"
-    print(f"saring: {learned} -> {args.out}", file=sys.stderr)
+    learned = msg("cli.boilerplate.learned", paragraphs=n, sites=len(stats.hashes), articles=tally.ok,
+                  out=args.out)
+    print(render(learned, args.lang), file=sys.stderr)
     if not n:
-        print(f"saring: note: no paragraph recurs in {args.min_docs} articles of one site; learn from a "
-              "bigger crawl (articles need a site or url field), or lower --min-docs", file=sys.stderr)
+        note = msg("cli.boilerplate.none_recur", min_docs=args.min_docs)
+        print(render(msg("cli.note", note=note), args.lang), file=sys.stderr)
     if tally.n_rejected:
-        print("\n".join(tally.summary_lines()).replace("analysed", "read"), file=sys.stderr)
+        print("\n".join(tally.summary_lines("read")), file=sys.stderr)
     return 3 if tally.n_rejected else 0
 
 
@@ -63,5 +65,7 @@ def _articles(args: argparse.Namespace, tally: RejectTally) -> Iterator[Article]
     """The articles read, every rejected record printed and counted (a missing file is one)."""
     from saring.cli.common import ingest_options, progress
     from saring.ingest import read_inputs
+    from saring.messages import msg
 
-    return tally.passed(progress(read_inputs(args.inputs, ingest_options(args)), "reading"))
+    stream = read_inputs(args.inputs, ingest_options(args))
+    return tally.passed(progress(stream, msg("cli.progress.reading"), args.lang))

@@ -70,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
         progress,
     )
     from saring.ingest import read_inputs
+    from saring.messages import msg
     from saring.pipeline import Analyzer, prepare
     from saring.report.render_text import render_text
 
@@ -79,22 +80,23 @@ def run(args: argparse.Namespace) -> int:
     stats = load_boilerplate_stats(args)
     factchecks = _factcheck_index(args)
     analyzer = Analyzer(factchecks=factchecks, store=factchecks.store if factchecks is not None else None)
-    tally = RejectTally()
+    tally = RejectTally(lang=args.lang)
     stream = read_inputs(args.inputs, options)
-    for item in (stream if single else progress(stream, "checking")):
+    for item in (stream if single else progress(stream, msg("cli.progress.checking"), args.lang)):
         result = item if isinstance(item, Rejected) else prepare(item, options, stats)
         if isinstance(result, Rejected):
-            print(format_rejected(result), file=sys.stderr)
+            print(format_rejected(result, args.lang), file=sys.stderr)
             if single or args.on_error == "stop":
                 return 1
             tally.add(result)
             continue
-        document = analyzer.analyze(result).to_dict()
+        document = analyzer.analyze(result).to_dict(lang=args.lang)
         tally.ok += 1
         if args.json:
             print(json.dumps(document, ensure_ascii=False, indent=2 if single else None), flush=not single)
         else:
-            print(render_text(document, color) + ("" if single else "\n" + "\u2500" * 80))
+            print(render_text(document, color, lang=args.lang) + ("" if single else "\n" + "\u2500" * 80))
     if not single:
         print("\n".join(tally.summary_lines()), file=sys.stderr)
     return 3 if tally.n_rejected else 0
+

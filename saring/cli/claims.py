@@ -39,24 +39,25 @@ def run(args: argparse.Namespace) -> int:
     from saring.claims.storage import count_factchecks
     from saring.cli.common import required_store
     from saring.errors import SaringError
+    from saring.messages import localize, msg, render
     from saring.store import describe_store, open_store
 
     url = required_store(args)
     with open_store(url) as store:
         store.migrate()
         if not count_factchecks(store):
-            detail = f"no fact-checks in {describe_store(url)}; run saring factcheck import"
-            raise SaringError("not_found", detail)
+            raise SaringError("not_found", msg("cli.detail.no_factchecks", store=describe_store(url)))
         matches = FactCheckIndex(store).search(args.text, k=args.k, mode=args.mode)
     if args.json:
-        print(json.dumps([m.to_dict() for m in matches], ensure_ascii=False, indent=2))
+        print(json.dumps(localize([m.to_dict() for m in matches], args.lang), ensure_ascii=False, indent=2))
         return 0
     if not matches:
-        print("no matching fact-check")
+        print(render(msg("cli.claims.none"), args.lang))
     for rank, m in enumerate(matches, 1):
         fc = m.fact_check
         rating = f" ({fc.rating})" if fc.rating and fc.rating.casefold() != fc.verdict else ""
-        print(f"{rank:2d}. {m.score:.3f}  [{fc.verdict}{rating}] {fc.claim}")
+        verdict = render(msg(f"terminal.verdict.{fc.verdict or 'other'}"), args.lang)
+        print(f"{rank:2d}. {m.score:.3f}  [{verdict}{rating}] {fc.claim}")
         where = ", ".join(x for x in (fc.publisher, fc.date, fc.lang) if x)
         print(f"              {where}  {fc.url or ''}".rstrip())
     return 0

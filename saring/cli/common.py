@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from saring.article import Rejected
+from saring.messages import DEFAULT_LANG, Msg, msg, render
 from saring.settings import FieldMap, IngestOptions
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ T = TypeVar("T")
 def add_ingest_arguments(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("input")
     g.add_argument("--format", default="auto",
-                   choices=["auto", "text", "html", "jsonl", "csv", "warc", "image"],
+                   choices=["auto", "text", "html", "jsonl", "csv", "warc", "image", "pdf"],
                    help="input format (default: from the file name, then the content)")
     g.add_argument("--text-field", default="text",
                    help="JSONL/CSV field with the article text (default: text)")
@@ -67,22 +68,23 @@ def load_boilerplate_stats(args: argparse.Namespace) -> SiteBoilerplate | None:
     except OSError as exc:
         raise open_error(exc, args.boilerplate_stats) from exc
     except (ValueError, TypeError, AttributeError) as exc:  # not JSON, or JSON of another shape
-        detail = f"{args.boilerplate_stats} is not a boilerplate statistics file"
-        hint = "give the file `saring boilerplate learn` wrote"
-        raise SaringError("bad_request", detail, hint=hint) from exc
+        detail = msg("cli.detail.not_boilerplate_stats", path=args.boilerplate_stats)
+        raise SaringError("bad_request", detail, hint=msg("cli.hint.boilerplate_stats")) from exc
 
 
-def progress(items: Iterable[T], desc: str, unit: str = "article") -> Iterator[T]:
+def progress(items: Iterable[T], desc: Msg, lang: str) -> Iterator[T]:
     """A progress bar on stderr when it is a terminal; silent otherwise (logs stay clean)."""
     from tqdm import tqdm
 
-    yield from tqdm(items, desc=desc, unit=unit, file=sys.stderr, disable=None, dynamic_ncols=True)
+    desc_text, unit = render(desc, lang), render(msg("cli.progress.unit"), lang)
+    yield from tqdm(items, desc=desc_text, unit=unit, file=sys.stderr, disable=None, dynamic_ncols=True)
 
 
 @dataclass
 class RejectTally:
     """Counts rejected records by reason and keeps where they were, for the end-of-run summary."""
 
+    lang: str = DEFAULT_LANG
     counts: Counter[str] = field(default_factory=Counter)
     where: dict[str, list[str]] = field(default_factory=dict)
     ok: int = 0
@@ -97,7 +99,7 @@ class RejectTally:
         """The items that are not rejected; each rejected one is printed to stderr and counted."""
         for item in items:
             if isinstance(item, Rejected):
-                print(format_rejected(item), file=sys.stderr)
+                print(format_rejected(item, self.lang), file=sys.stderr)
                 self.add(item)
             else:
                 self.ok += 1
@@ -107,8 +109,9 @@ class RejectTally:
     def n_rejected(self) -> int:
         return sum(self.counts.values())
 
-    def summary_lines(self) -> list[str]:
-        lines = [f"saring: {self.ok} analysed, {self.n_rejected} skipped"]
+    def summary_lines(self, done: str = "analysed") -> list[str]:
+        """`saring: 3 analysed, 4 skipped` (`done`: analysed or read), then one line per reason."""
+        lines = [render(msg(f"cli.tally.{done}", ok=self.ok, skipped=self.n_rejected), self.lang)]
         for key, n in self.counts.most_common():
             places = self.where[key]
             shown = ", ".join(places[:5]) + (f", … (+{len(places) - 5})" if len(places) > 5 else "")
@@ -116,9 +119,11 @@ class RejectTally:
         return lines
 
 
-def format_rejected(rejected: Rejected) -> str:
+def format_rejected(rejected: Rejected, lang: str) -> str:
+    """`saring: error: FILE:LINE: SAR-E0xx name: detail (hint)`, in `lang`."""
     place = rejected.source.path + (f":{rejected.source.line}" if rejected.source.line else "")
-    return f"saring: error: {place}: {rejected.reason}"
+    reason = render(rejected.message, lang) if rejected.message else rejected.reason
+    return render(msg("cli.error_line", error=f"{place}: {reason}"), lang)
 
 
 def add_store_arguments(parser: argparse.ArgumentParser, use: str, can_skip: bool = False) -> None:
@@ -147,7 +152,5 @@ def required_store(args: argparse.Namespace) -> str:
 
     url = store_to_consult(args)
     if url is None:
-        raise SaringError("not_found", "no store: ./saring.db does not exist; fill one with `saring "
-                                       "index add` or `saring factcheck import`, or name it with --db or "
-                                       "$SARING_DB")
+        raise SaringError("not_found", msg("cli.detail.no_store"))
     return url

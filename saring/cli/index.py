@@ -48,8 +48,9 @@ def _records(args: argparse.Namespace) -> Iterator[Article | Rejected]:
     """Every record of the inputs as read (before cleaning), with a progress bar."""
     from saring.cli.common import ingest_options, progress
     from saring.ingest import read_inputs
+    from saring.messages import msg
 
-    return progress(read_inputs(args.inputs, ingest_options(args)), "indexing")
+    return progress(read_inputs(args.inputs, ingest_options(args)), msg("cli.progress.indexing"), args.lang)
 
 
 def _kept(results: Iterable[Article | Rejected], args: argparse.Namespace, tally: RejectTally,
@@ -57,13 +58,14 @@ def _kept(results: Iterable[Article | Rejected], args: argparse.Namespace, tally
     """The accepted articles of `results`; rejected records are reported and counted (or stop the run)."""
     from saring.cli.common import format_rejected
     from saring.errors import SaringError
+    from saring.messages import msg
 
     kept = []
     for result in results:
         if isinstance(result, Rejected):
-            print(format_rejected(result), file=sys.stderr)
+            print(format_rejected(result, args.lang), file=sys.stderr)
             if args.on_error == "stop":
-                raise SaringError("bad_request", "stopped at the first bad record (--on-error stop)")
+                raise SaringError("bad_request", msg("cli.detail.stopped_at_first"))
             tally.add(result)
             continue
         tally.ok += 1
@@ -111,9 +113,10 @@ def _clean_and_fingerprint(batch: list[Article | Rejected], setup: tuple[Any, An
 def run_add(args: argparse.Namespace) -> int:
     from saring.cli.common import RejectTally
     from saring.index.writer import BATCH, add_fingerprinted
+    from saring.messages import msg, render
     from saring.store import default_store_url, describe_store, open_store
 
-    tally = RejectTally()
+    tally = RejectTally(lang=args.lang)
     added = existing = 0
     size = args.batch_size or BATCH
     url = args.db or default_store_url()
@@ -122,8 +125,8 @@ def run_add(args: argparse.Namespace) -> int:
         for batch in add_fingerprinted(store, _cleaned(args, tally, size)):
             added += batch.added
             existing += batch.existing
-    print(f"saring: {added} articles added, {existing} already in {describe_store(url)}, "
-          f"{tally.n_rejected} skipped", file=sys.stderr)
+    counts = {"added": added, "existing": existing, "skipped": tally.n_rejected}
+    print(render(msg("cli.index.added", store=describe_store(url), **counts), args.lang), file=sys.stderr)
     if tally.n_rejected:
         print("\n".join(tally.summary_lines()[1:]), file=sys.stderr)
     return 3 if tally.n_rejected else 0
@@ -134,6 +137,7 @@ def run_stats(args: argparse.Namespace) -> int:
 
     from saring.cli.common import required_store
     from saring.index.stats import index_stats
+    from saring.messages import msg, render
     from saring.store import describe_store, open_store
 
     url = required_store(args)
@@ -143,11 +147,13 @@ def run_stats(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return 0
-    print(f"store       {stats['backend']} {describe_store(url)}")
-    print(f"articles    {stats['articles']}")
-    print(f"buckets     {stats['buckets']}  anchors {stats['anchors']}  pending {stats['pending_keys']}")
-    print(f"size        {stats['bytes']} bytes ({stats['bytes_per_article']:.0f} per article)")
-    print(f"schema      {', '.join(str(v) for v in stats['migrations'])}")
+    table = msg(
+        "cli.index.stats", backend=stats["backend"], store=describe_store(url), articles=stats["articles"],
+        buckets=stats["buckets"], anchors=stats["anchors"], pending=stats["pending_keys"],
+        bytes=stats["bytes"], per_article=stats["bytes_per_article"],
+        migrations=", ".join(str(v) for v in stats["migrations"]),
+    )
+    print(render(table, args.lang))
     for site, n in stats["sites"]:
         print(f"  {n:>8}  {site}")
     return 0

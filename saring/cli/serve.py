@@ -79,19 +79,20 @@ def run(args: argparse.Namespace) -> int:
     os.environ.update(settings_env(args))
     from saring.api.services import served_store
     from saring.api.settings import api_settings_from_env
+    from saring.messages import msg, render
     from saring.store import describe_store
 
     settings = api_settings_from_env()  # fail here, once, on a bad variable
     store = served_store(settings)  # and on a missing store
     if settings.fetch_urls:
         require("httpx", "api")  # never announce URL fetching that would fail on every request
-    writes = "on" if settings.write_token else "off"
-    print(
-        f"saring: serving http://{args.host}:{args.port}/ with {args.workers} worker(s); writes {writes}, "
-        f"URL fetching {'on' if settings.fetch_urls else 'off'}; "
-        f"store {describe_store(store) if store else 'none'}",
-        file=sys.stderr,
+    switch = {True: msg("cli.serve.on"), False: msg("cli.serve.off")}
+    started = msg(
+        "cli.serve.started", host=args.host, port=args.port, workers=args.workers,
+        writes=switch[bool(settings.write_token)], fetch=switch[settings.fetch_urls],
+        store=describe_store(store) if store else msg("common.none"),
     )
+    print(render(started, args.lang), file=sys.stderr)
     from saring.api.protocol import HeadTimeoutH11
 
     uvicorn.run(

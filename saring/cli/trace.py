@@ -32,19 +32,24 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
-def render_matches(title: str, matches: list[dict[str, Any]]) -> str:
-    lines = [f"{title or '(no title)'}"]
+def render_matches(title: str, matches: list[dict[str, Any]], lang: str) -> str:
+    """The matches of one article for the terminal, in `lang` (the quoted passages as written)."""
+    from saring.messages import msg, render
+
+    lines = [title or render(msg("terminal.no_title"), lang)]
     if not matches:
-        lines.append("  no match in the index")
+        lines.append(render(msg("cli.trace.no_match"), lang))
     for n, m in enumerate(matches, 1):
-        lines.append(f"  {n}. {m['relation']:<12} similarity {m['similarity']:.2f}  {m['id']}  "
-                     f"{m.get('site') or ''} {m.get('published') or ''}")
+        relation = render(msg(f"terminal.relation.{m['relation']}"), lang)
+        where = {"id": m["id"], "site": m.get("site") or "", "published": m.get("published") or ""}
+        match = msg("cli.trace.match", n=n, relation=f"{relation:<16}", similarity=m["similarity"], **where)
+        lines.append(render(match, lang))
         lines.append(f"     {m.get('title') or ''}  {m.get('url') or ''}")
         for p in m["passages"]:
-            q, s = p["query"], p["source"]
-            lines.append(f"     paragraph {_numbers(q['paragraphs'])} <- source paragraph "
-                         f"{_numbers(s['paragraphs'])} ({p['kind']}, {p['similarity']:.2f}): "
-                         f"\u201c{_clip(p['text'], 70)}\u201d")
+            passage = msg("cli.trace.passage", ours=_numbers(p["query"]["paragraphs"]),
+                          theirs=_numbers(p["source"]["paragraphs"]), kind=msg(f"cli.trace.kind.{p['kind']}"),
+                          similarity=p["similarity"], text=_clip(p["text"], 70))
+            lines.append(render(passage, lang))
     return "\n".join(lines)
 
 
@@ -59,18 +64,19 @@ def run(args: argparse.Namespace) -> int:
     )
     from saring.index import trace
     from saring.ingest import read_inputs
+    from saring.messages import localize
     from saring.pipeline import prepare
     from saring.store import open_store
 
     options = ingest_options(args)
     boilerplate = load_boilerplate_stats(args)
-    tally = RejectTally()
+    tally = RejectTally(lang=args.lang)
     with open_store(required_store(args)) as store:
         store.migrate()
         for item in read_inputs(args.inputs, options):
             result = item if isinstance(item, Rejected) else prepare(item, options, boilerplate)
             if isinstance(result, Rejected):
-                print(format_rejected(result), file=sys.stderr)
+                print(format_rejected(result, args.lang), file=sys.stderr)
                 if args.on_error == "stop":
                     return 1
                 tally.add(result)
@@ -79,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             matches = trace(store, result, limit=args.limit)
             if args.json:
                 document = {"id": result.id, "title": result.title, "matches": matches}
-                print(json.dumps(document, ensure_ascii=False))
+                print(json.dumps(localize(document, args.lang), ensure_ascii=False))
             else:
-                print(render_matches(result.title, matches))
+                print(render_matches(result.title, matches, args.lang))
     return 3 if tally.n_rejected else 0

@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from saring.errors import SaringError
+    from saring.messages import msg, render
     from saring.model.params import POPULATION_STEMS
     from saring.model.train import POPULATIONS, train_default
 
@@ -69,24 +70,25 @@ def run(args: argparse.Namespace) -> int:
         datasets = tuple(d for d in args.datasets.split(",") if d)
         unknown = sorted(set(datasets) - set(DATASET_CHOICES))
         if unknown or not datasets:
-            raise SaringError(
-                "bad_request", f"unknown datasets {unknown}; choose from {', '.join(DATASET_CHOICES)}"
-            )
+            detail = msg("cli.detail.unknown_datasets", unknown=", ".join(unknown) or "''",
+                         choices=", ".join(DATASET_CHOICES))
+            raise SaringError("bad_request", detail)
         name = args.population or "report"
         configs = {name: replace(POPULATIONS[name], datasets=datasets)}
     data = args.data or default_data_dir()
     if not data.exists():
-        raise SaringError("not_found", f"{data} (pass --data DIR)")
+        raise SaringError("not_found", msg("cli.detail.no_data", path=str(data)))
     for name, config in configs.items():
         start = time.perf_counter()
-        print(f"training the {name} model on {', '.join(config.datasets)} from {data} ...", file=sys.stderr)
+        begin = msg("cli.train.start", population=name, datasets=", ".join(config.datasets), data=str(data))
+        print(render(begin, args.lang), file=sys.stderr)
         params = train_default(
             data, args.out or default_model_dir(), config, cache_dir=args.cache, stem=POPULATION_STEMS[name]
         )
-        signals = ", ".join(f"{n} ({params.signal_versions[n]})" for n in params.signals) or "none"
+        signals = ", ".join(f"{n} ({params.signal_versions[n]})" for n in params.signals)
         n = sum(d["n"] for d in params.metadata["datasets"].values())
-        print(
-            f"{name}: {params.model_id}: {n} examples, "
-            f"signals {signals}, threshold {params.threshold:.2f}, {time.perf_counter() - start:.1f} s"
-        )
+        done = msg("cli.train.done", population=name, model=params.model_id, n=n,
+                   signals=signals or msg("common.none"), threshold=params.threshold,
+                   seconds=time.perf_counter() - start)
+        print(render(done, args.lang))
     return 0

@@ -157,10 +157,11 @@ def _read_single(stream: io.BufferedReader, path: str, fmt: str, options: Ingest
 
     source = SourceRef(path)  # messages say "the file": the rejection names the path once, in front
     try:
-        data = read_bounded(stream, options.max_bytes, "the file", _plain_size(stream))
+        the_file = msg("errors.label.the_file")
+        data = read_bounded(stream, options.max_bytes, the_file, _plain_size(stream))
         if not data.strip():
             raise SaringError("empty_input", msg("errors.detail.file_empty"))
-        text = decode_bytes(data, options.encoding, msg("errors.label.the_file"))
+        text = decode_bytes(data, options.encoding, the_file)
         if fmt == "html":
             from saring.ingest.html import parse_html
 

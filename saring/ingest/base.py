@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 
 from saring.article import Article, Rejected, SourceRef
 from saring.errors import SaringError
+from saring.messages import Msg, msg
 from saring.settings import IngestOptions
 
 ReadResult = Article | Rejected
@@ -23,32 +24,38 @@ def content_id(title: str, text: str) -> str:
     return hashlib.sha1(f"{title}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def check_size(n_bytes: int, options: IngestOptions, label: str) -> None:
+def check_size(n_bytes: int, options: IngestOptions, label: str | Msg) -> None:
     if n_bytes > options.max_bytes:
-        raise SaringError("too_large", f"{label} is {n_bytes:,} bytes, limit {options.max_bytes:,}")
+        detail = msg("errors.detail.bytes_over_limit", label=label, n=n_bytes, limit=options.max_bytes)
+        raise SaringError("too_large", detail)
 
 
 def open_error(exc: OSError, path: str | None = None) -> SaringError:
     """The coded error for a file that cannot be opened, saying which of the usual reasons it is.
 
     `path` is named unless the message is shown after it anyway (a rejection's place)."""
-    subject = f"{path}: " if path else ""
+    where = {"path": path} if path else {}
     if isinstance(exc, IsADirectoryError):
-        return SaringError("not_found", f"{subject}a directory, not a file", hint="give a file")
+        detail = msg("errors.detail.is_directory" if path else "errors.detail.is_directory_here", **where)
+        return SaringError("not_found", detail, hint=msg("errors.hint.give_a_file"))
     if isinstance(exc, FileNotFoundError):
-        return SaringError("not_found", f"{subject}no such file")
-    return SaringError("not_found", f"{subject}{exc.strerror or exc}", hint="check the path and permissions")
+        detail = msg("errors.detail.no_such_file" if path else "errors.detail.no_such_file_here", **where)
+        return SaringError("not_found", detail)
+    subject = f"{path}: " if path else ""
+    return SaringError("not_found", f"{subject}{exc.strerror or exc}", hint=msg("errors.hint.check_path"))
 
 
 def json_error(exc: json.JSONDecodeError) -> SaringError:
     """`malformed_record` for bad JSON; json's messages that end in "at" ("Invalid control character at")
     read on into the column."""
     what = exc.msg.removesuffix(" at")
-    return SaringError("malformed_record", f"invalid JSON ({what} at column {exc.colno})")
+    return SaringError("malformed_record", msg("errors.detail.invalid_json", what=what, column=exc.colno))
 
 
 def reject(source: SourceRef, error: SaringError, excerpt: str = "") -> Rejected:
-    return Rejected(source=source, code=error.code, reason=error.message, excerpt=excerpt[:200])
+    return Rejected(
+        source=source, code=error.code, reason=error.message, excerpt=excerpt[:200], message=error.to_msg()
+    )
 
 
 def article_from_fields(record: Mapping[str, object], options: IngestOptions, source: SourceRef) -> Article:
@@ -56,13 +63,14 @@ def article_from_fields(record: Mapping[str, object], options: IngestOptions, so
     fm = options.fields
     if fm.text not in record:
         names = ", ".join(map(str, record))[:200]
-        raise SaringError("missing_field", f"no '{fm.text}' field (fields: {names})")
+        raise SaringError("missing_field", msg("errors.detail.no_field", field=fm.text, fields=names))
     text = record[fm.text]
     if text is None:
-        raise SaringError("missing_field", f"'{fm.text}' is null")
+        raise SaringError("missing_field", msg("errors.detail.null_field", field=fm.text))
     if not isinstance(text, str):
-        raise SaringError("malformed_record", f"'{fm.text}' is {type(text).__name__}, not a string")
-    check_size(len(text.encode("utf-8", "surrogatepass")), options, f"record '{fm.text}' field")
+        detail = msg("errors.detail.field_not_text", field=fm.text, kind=type(text).__name__)
+        raise SaringError("malformed_record", detail)
+    check_size(len(text.encode("utf-8", "surrogatepass")), options, msg("errors.label.field", field=fm.text))
     title = _str_field(record, fm.title)
     record_id = _str_field(record, fm.id)
     if _looks_like_html(text):

@@ -17,6 +17,7 @@ from saring.article import SourceRef
 from saring.errors import SaringError
 from saring.ingest.base import ReadStream, article_from_fields, reject
 from saring.ingest.streams import LongLine, bounded_lines
+from saring.messages import msg
 from saring.settings import IngestOptions
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # fields are bounded by the row limit instead
@@ -63,7 +64,7 @@ class _DecodedLines:
             self.row_bytes = 0
             detail = f"the row up to line {self.line_no} is over {limit:,} bytes (an unclosed quote?)"
             raise SaringError("too_large", detail)
-        return decode_bytes(raw, self._options.encoding, f"line {self.line_no}")
+        return decode_bytes(raw, self._options.encoding, msg("errors.label.line", line=self.line_no))
 
 
 def header_delimiter(header: str) -> str:
@@ -100,7 +101,8 @@ def read_csv(stream: BinaryIO | io.BufferedIOBase, path: str, options: IngestOpt
 def _row_result(row: dict[str | None, object], options: IngestOptions, source: SourceRef) -> ReadStream:
     extra = row.pop(None, None)
     if isinstance(extra, list) and any(str(cell).strip() for cell in extra):
-        yield reject(source, SaringError("malformed_record", f"{len(extra)} cells beyond the header"))
+        detail = msg("errors.detail.cells_beyond_header", n=len(extra))
+        yield reject(source, SaringError("malformed_record", detail))
         return
     try:
         yield article_from_fields(row, options, source)  # type: ignore[arg-type]

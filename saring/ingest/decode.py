@@ -13,6 +13,7 @@ import codecs
 import re
 
 from saring.errors import SaringError
+from saring.messages import Msg, msg
 
 # Sequences that UTF-8 punctuation/accents turn into when read as Mac Roman (e.g. "‚Äú" for a left quote).
 _MAC_ROMAN_MOJIBAKE = re.compile(
@@ -58,24 +59,25 @@ def is_wide(encoding: str) -> bool:
         return False
 
 
-def decode_bytes(data: bytes, encoding: str | None = None, label: str = "input") -> str:
+def decode_bytes(data: bytes, encoding: str | None = None, label: str | Msg = "input") -> str:
     """Decode `data` to text or raise a coded error; the result has mojibake repaired."""
     wide = None if encoding else wide_bom_codec(data)
     if b"\x00" in data[:_BINARY_SAMPLE] and not wide:
-        raise SaringError("binary_input", f"{label} contains NUL bytes")
+        raise SaringError("binary_input", msg("errors.detail.nul_bytes", label=label))
     if encoding:
         return repair_mojibake(_decode_as(data, encoding, label))
     text = _decode_as(data, wide, label) if wide else _decode_guess(data)
     if _control_ratio(text) > 0.05:
-        raise SaringError("binary_input", f"{label} is mostly control characters")
+        raise SaringError("binary_input", msg("errors.detail.control_characters", label=label))
     return repair_mojibake(text)
 
 
-def _decode_as(data: bytes, encoding: str, label: str) -> str:
+def _decode_as(data: bytes, encoding: str, label: str | Msg) -> str:
     try:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise SaringError("undecodable", f"{label} is not valid {encoding}: {exc}") from exc
+        detail = msg("errors.detail.not_valid_encoding", label=label, encoding=encoding, reason=str(exc))
+        raise SaringError("undecodable", detail) from exc
 
 
 def _decode_guess(data: bytes) -> str:

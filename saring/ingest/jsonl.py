@@ -15,6 +15,7 @@ from saring.article import SourceRef
 from saring.errors import SaringError
 from saring.ingest.base import ReadStream, article_from_fields, check_size, json_error, reject
 from saring.ingest.streams import LongLine, bounded_lines
+from saring.messages import msg
 from saring.settings import IngestOptions
 
 
@@ -34,11 +35,13 @@ def read_jsonl(lines: Iterable[bytes] | io.BufferedIOBase, path: str, options: I
             continue
         source = SourceRef(path, line_no)
         try:
-            check_size(raw.size if isinstance(raw, LongLine) else len(raw), options, f"line {line_no}")
-            record = json.loads(decode_bytes(raw, options.encoding, f"line {line_no}"))
+            label = msg("errors.label.line", line=line_no)
+            check_size(raw.size if isinstance(raw, LongLine) else len(raw), options, label)
+            record = json.loads(decode_bytes(raw, options.encoding, label))
             if not isinstance(record, dict):
                 kind = type(record).__name__
-                raise SaringError("malformed_record", f"line {line_no} is a JSON {kind}, not an object")
+                detail = msg("errors.detail.json_not_object", line=line_no, kind=kind)
+                raise SaringError("malformed_record", detail)
             yield article_from_fields(record, options, source)
         except json.JSONDecodeError as exc:
             yield reject(source, json_error(exc), raw.decode("utf-8", "replace"))

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import BinaryIO, cast
 
 from saring.errors import SaringError
+from saring.messages import Msg, msg
 
 _CHUNK = 1 << 20  # bytes per read while skipping the rest of an over-long line
 _EXCERPT = 200  # bytes of an over-long line kept for the rejection message
@@ -157,7 +158,7 @@ def bounded_lines(stream: BinaryIO | io.BufferedIOBase, limit: int) -> Iterator[
 
 
 def read_bounded(
-    stream: BinaryIO | io.BufferedIOBase, limit: int, label: str, known_size: int | None = None
+    stream: BinaryIO | io.BufferedIOBase, limit: int, label: str | Msg, known_size: int | None = None
 ) -> bytes:
     """All of `stream` if it holds at most `limit` bytes; else `too_large` without reading on.
 
@@ -167,5 +168,7 @@ def read_bounded(
     data = stream.read(limit + 1)
     if len(data) <= limit:
         return data
-    size = f"{known_size:,} bytes" if known_size is not None else f"more than {limit:,} bytes"
-    raise SaringError("too_large", f"{label} is {size}, limit {limit:,}")
+    if known_size is not None:
+        detail = msg("errors.detail.bytes_over_limit", label=label, n=known_size, limit=limit)
+        raise SaringError("too_large", detail)
+    raise SaringError("too_large", msg("errors.detail.more_bytes_than_limit", label=label, limit=limit))

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 from saring.article import Article, SourceRef
 from saring.errors import SaringError, require
 from saring.ingest.base import ReadStream, check_size, reject
+from saring.messages import msg
 from saring.settings import IngestOptions
 
 
@@ -54,7 +55,7 @@ def _image_record(payload: bytes, url: str, source: SourceRef, options: IngestOp
     from saring.ingest.base import _site_from_url
     from saring.ingest.image import read_image
 
-    check_size(len(payload), options, f"record {source.line}")
+    check_size(len(payload), options, msg("errors.label.record", n=source.line))
     article = read_image(payload, source)
     article.url = url or None
     article.site = _site_from_url(url)
@@ -66,7 +67,7 @@ def _html_record(payload: bytes, url: str, source: SourceRef, options: IngestOpt
     from saring.ingest.decode import decode_bytes
     from saring.ingest.html import parse_html
 
-    check_size(len(payload), options, f"record {source.line}")
+    check_size(len(payload), options, msg("errors.label.record", n=source.line))
     article = parse_html(decode_bytes(payload, options.encoding, url), source, options, url=url)
     article.site = article.site or _site_from_url(url)
     return article

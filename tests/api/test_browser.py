@@ -22,6 +22,7 @@ from saring.api.services import Services
 from saring.article import Article, SignalResult, evidence_at
 from saring.pipeline import Analyzer
 from saring.report import Report
+from tests.conftest import english_words
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +41,14 @@ XSS_BODY = (
     "berjanji menambah pasokan beras dari gudang Bulog bulan depan."
 )
 INJECTED = "main img, main script, main iframe, main svg, main b, main i, main [onerror]"
+# A forwarded chat rumour of the kind readers paste in (written for this test).
+CHAT_FORWARD = (
+    "Assalamualaikum bapak ibu, info dari grup sebelah. Mulai besok semua rekening BRI akan diblokir kalau "
+    "nasabah tidak memperbarui data lewat link bit.ly/update-data-bri sebelum jam 12 malam. Sudah banyak "
+    "korban, jangan sampai keluarga kita kena. Tolong sebarkan ke 10 grup lagi ya!!!"
+)
+# The article's own words on the page: never translated, so left out when looking for English prose.
+ARTICLE_PARTS = "#article-title, #article-text, q, textarea, input"
 
 
 def _open(browser: Any, url: str) -> tuple[Any, list[str]]:
@@ -87,6 +96,52 @@ def test_browser_seed002_shows_clickbait_and_spin_highlights(
     page.close()
 
 
+def _prose(page: Any) -> str:
+    """The page's visible text without the article's own words (title, text, quotes, claim sentences)."""
+    return str(page.evaluate(
+        """(parts) => {
+            const hidden = Array.from(document.querySelectorAll(parts));
+            const before = hidden.map((node) => node.style.display);
+            hidden.forEach((node) => { node.style.display = "none"; });
+            const text = document.body.innerText;
+            hidden.forEach((node, i) => { node.style.display = before[i]; });
+            return text;
+        }""",
+        ARTICLE_PARTS,
+    ))
+
+
+def _switch_language(page: Any, lang: str) -> None:
+    page.click("#lang-toggle")
+    page.wait_for_selector(f'#results[data-lang="{lang}"]:not([hidden])', timeout=60_000)
+
+
+@pytest.mark.parametrize("which", ["seed_002", "chat_forward"])
+def test_browser_indonesian_page_has_no_english_prose(
+    chromium: Any, live_server: str, seed_002: Path, which: str
+) -> None:
+    """Issue 16: with the interface in Indonesian the whole page is Indonesian, the report's sentences
+    included; the toggle switches the report too, not only the interface."""
+    text = seed_002.read_text(encoding="utf-8") if which == "seed_002" else CHAT_FORWARD
+    page, _ = _open(chromium, live_server)
+    _submit(page, text)
+    for mark in page.locator("#article-text mark").all()[:3]:  # evidence reasons on show, too
+        mark.click()
+    title, body = page.inner_text("#article-title"), page.inner_text("#article-text")
+    indonesian = _prose(page)
+    assert english_words(indonesian, title, body) == [], indonesian
+    explanation = page.inner_text("#hoax .explanation")
+    _switch_language(page, "en")
+    assert page.inner_text("#submit") == "Check"
+    english_explanation = page.inner_text("#hoax .explanation")
+    assert english_explanation != explanation and len(english_words(english_explanation)) >= 3
+    assert len(english_words(_prose(page), title, body)) > 20
+    assert page.inner_text("#article-text") == body  # the article itself is never translated
+    _switch_language(page, "id")
+    assert page.inner_text("#hoax .explanation") == explanation
+    page.close()
+
+
 def test_browser_language_toggle(chromium: Any, live_server: str) -> None:
     page, _ = _open(chromium, live_server)
     assert page.inner_text("#submit") == "Periksa"
@@ -131,7 +186,10 @@ def test_browser_error_is_shown_in_the_page(chromium: Any, live_server: str) -> 
     )
     page.click("#submit")
     page.wait_for_selector("#error:not([hidden])")
-    assert "SAR-E006" in page.inner_text("#error")
+    assert "SAR-E006" in page.inner_text("#error") and "bukan bahasa Indonesia" in page.inner_text("#error")
+    page.click("#lang-toggle")  # the error is asked for again, in English
+    page.wait_for_function("() => document.getElementById('error').innerText.includes('is not Indonesian')")
+    assert "any_lang: true" in page.inner_text("#error")
     page.close()
 
 

@@ -177,9 +177,10 @@ CASES: list[tuple[str, dict[str, Any], Call, str]] = [
 
 def assert_error_shape(response: Any, code: str) -> dict[str, Any]:
     body = response.json()
-    assert set(body) == {"ok", "error", "code", "status", "errors"}
+    assert set(body) == {"ok", "error", "code", "name", "status", "errors"}
     assert body["ok"] is False
     assert body["code"] == code, body
+    assert body["name"] == {e.code: e.name for e in CODES.values()}[code]
     assert body["status"] == response.status_code
     assert {e.code: e.http_status for e in CODES.values()}[code] == response.status_code
     assert isinstance(body["error"], str) and body["error"].startswith(code)
@@ -208,7 +209,7 @@ def test_errors_missing_component_is_503(api: Any, monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setitem(components.FEATURES, feature, ("saring.no_such_module", "search"))
     response = api().get("/v1/claims/search", params={"q": "vaksin covid"})
-    assert "not available" in assert_error_shape(response, "SAR-E019")["error"]
+    assert "tidak tersedia" in assert_error_shape(response, "SAR-E019")["error"]
 
 
 def test_errors_cover_every_code_the_api_can_answer() -> None:

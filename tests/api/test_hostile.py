@@ -44,7 +44,7 @@ def assert_secure(response: Any) -> None:
 def test_hostile_deep_json_is_a_coded_400(api: Any, path: str, headers: dict[str, str]) -> None:
     response = api(write_token="rahasia").post(path, content=DEEP, headers=headers)
     body = assert_error_shape(response, "SAR-E012")
-    assert "nested 100,000 levels deep; the limit is 64" in body["error"]
+    assert "bersarang 100.000 tingkat; batasnya 64" in body["error"]
     assert_secure(response)
 
 
@@ -59,7 +59,7 @@ def test_hostile_depth_limit_is_exact(api: Any, limit: int) -> None:
     parsed = assert_error_shape(client.post("/v1/check", content=nested(limit), headers=JSON), "SAR-E012")
     assert parsed["errors"][0]["field"] == "body.text"
     refused = assert_error_shape(
-        client.post("/v1/check", content=nested(limit + 1), headers=JSON), "SAR-E012"
+        client.post("/v1/check?lang=en", content=nested(limit + 1), headers=JSON), "SAR-E012"
     )
     assert f"nested {limit + 1} levels deep" in refused["error"]
 
@@ -68,7 +68,7 @@ def test_hostile_depth_limit_is_exact(api: Any, limit: int) -> None:
 def test_hostile_many_values_are_refused_unparsed(api: Any, keys: int) -> None:
     """2 MB of unknown keys took 2.5 s and 200 MB to validate into 150,000 errors; now a one-line 400."""
     body = json.dumps({f"k{i}": 1 for i in range(keys)}).encode()
-    response = api(max_body_bytes=len(body)).post("/v1/check", content=body, headers=JSON)
+    response = api(max_body_bytes=len(body)).post("/v1/check?lang=en", content=body, headers=JSON)
     refused = assert_error_shape(response, "SAR-E012")
     assert f"holds over {keys - 1:,} values; the limit is 20,000" in refused["error"]
 
@@ -78,14 +78,15 @@ def test_hostile_validation_errors_are_listed_up_to_a_cap(api: Any, keys: int, l
     body = json.dumps({f"k{i}": 1 for i in range(keys)}).encode()
     response = api(max_json_values=limit).post("/v1/check", content=body, headers=JSON)
     errors = assert_error_shape(response, "SAR-E012")["errors"]
-    assert len(errors) == 21 and errors[-1]["message"] == f"... and {keys - 20} more"
+    assert len(errors) == 21 and errors[-1]["message"] == f"... dan {keys - 20} lainnya"
+    assert errors[0] == {"field": "body.k0", "message": "kolom ini tidak dikenal"}
 
 
 @pytest.mark.parametrize("depth", [5_000])
 def test_hostile_parser_recursion_is_still_a_400(api: Any, depth: int) -> None:
     """With the depth limit set above the interpreter's recursion limit, the parser's own failure is coded."""
     body = b"[" * depth + b"]" * depth
-    response = api(max_json_depth=10 * depth).post("/v1/check", content=body, headers=JSON)
+    response = api(max_json_depth=10 * depth).post("/v1/check?lang=en", content=body, headers=JSON)
     assert "nested too deeply" in assert_error_shape(response, "SAR-E012")["error"]
 
 
@@ -96,7 +97,7 @@ def test_hostile_parser_recursion_is_still_a_400(api: Any, depth: int) -> None:
 @pytest.mark.parametrize("path", ["/v1/check", "/v1/index", "/v1/factchecks"])
 def test_hostile_content_type_is_required(api: Any, path: str, headers: dict[str, str], found: str) -> None:
     body = json.dumps({"text": TEXT, "articles": [{"text": TEXT}]}).encode()
-    response = api(write_token="rahasia").post(path, content=body, headers=headers | TOKEN)
+    response = api(write_token="rahasia").post(path + "?lang=en", content=body, headers=headers | TOKEN)
     error = assert_error_shape(response, "SAR-E009")["error"]
     assert found in error and "send Content-Type: application/json" in error
     assert_secure(response)
@@ -193,7 +194,7 @@ def _post_head(url: str, length: int, close: bool = False) -> bytes:
 def _assert_coded(raw: bytes, status: int, code: str) -> dict[str, Any]:
     got, headers, body = _answer(raw)
     assert (got, body["code"], body["status"]) == (status, code, status), body
-    assert set(body) == {"ok", "error", "code", "status", "errors"}
+    assert set(body) == {"ok", "error", "code", "name", "status", "errors"}
     for name, value in SECURITY_HEADERS:
         assert headers.get(name.decode()) == value.decode()
     return body
@@ -204,7 +205,7 @@ def test_hostile_stalled_body_is_answered_408_and_closed(strict_server: str) -> 
     """Headers, a few bytes, then nothing: answered within the 1 s body timeout (plus slack) and closed."""
     raw, seconds = _raw(strict_server, _post_head(strict_server, 500), b'{"text": "Pemerintah')
     body = _assert_coded(raw, 408, "SAR-E021")
-    assert "within 1 s" in body["error"]
+    assert "dalam 1 detik" in body["error"]
     assert seconds < 4, seconds  # recv returned b"": the server closed the connection
 
 

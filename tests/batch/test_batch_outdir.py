@@ -252,7 +252,7 @@ def test_batch_outdir_failed_shard_ends_with_its_reason(
 
     monkeypatch.setattr(runner, "worker_analyzer", BrokenAnalyzer)
     src, out = write_jsonl(tmp_path / "in.jsonl", n), tmp_path / "out"
-    assert main(["batch", str(src), "--out", str(out), "-j", "1", "--shards", "2"]) == 1
+    assert main(["batch", str(src), "--out", str(out), "-j", "1", "--shards", "2", "--lang", "en"]) == 1
     err = capsys.readouterr().err
     assert "1 FAILED" in err.splitlines()[0]
     assert f"shard 0 FAILED: RuntimeError: {src}:4: ValueError: a bug" in err
@@ -282,6 +282,6 @@ def test_batch_outdir_interrupted_run_says_how_to_resume(
 
     monkeypatch.setattr(driver, "run_batch", interrupted)
     src, out = write_jsonl(tmp_path / "in.jsonl", n), tmp_path / "out"
-    assert main(["batch", str(src), "--out", str(out), "-j", "1"]) == 130
+    assert main(["batch", str(src), "--out", str(out), "-j", "1", "--lang", "en"]) == 130
     err = capsys.readouterr().err
     assert f"run the same command again to resume ({out} keeps the finished shards)" in err

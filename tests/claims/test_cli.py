@@ -16,11 +16,12 @@ FILES = RESOURCES / "factchecks"
 def test_cli_factcheck_import_twice_then_search(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "fc.db")
     files = [str(FILES / "index.csv"), str(FILES / "claimreview.jsonld")]
-    assert main(["factcheck", "import", *files, "--db", db]) == 3  # index.csv has one row without a title
+    # index.csv has one row without a title
+    assert main(["factcheck", "import", *files, "--db", db, "--lang", "en"]) == 3
     out, err = capsys.readouterr()
     assert "index.csv: 7 added, 0 updated, 0 unchanged, 7 embedded" in out and "9 fact-checks" in out
     assert "index.csv:7" in err and "SAR-E008" in err
-    assert main(["factcheck", "import", *files, "--db", db]) == 3
+    assert main(["--lang", "en", "factcheck", "import", *files, "--db", db]) == 3
     assert "index.csv: 0 added, 0 updated, 7 unchanged, 0 embedded" in capsys.readouterr().out
 
     assert (
@@ -33,7 +34,7 @@ def test_cli_factcheck_import_twice_then_search(tmp_path: Path, capsys: pytest.C
     # Indonesian query, English fact-check.
     assert main(["claims", "search", "Telur dari China terbuat dari plastik", "--db", db, "-k", "1"]) == 0
     out = capsys.readouterr().out
-    assert "[false (2/9 (false))] Eggs imported from China are made of plastic" in out
+    assert "[SALAH (2/9 (false))] Eggs imported from China are made of plastic" in out
     assert "https://factcheck.example/2022/eggs" in out
 
 

@@ -31,7 +31,7 @@ def test_inputs_too_short_to_judge_is_refused(text: str) -> None:
     proc = subprocess.run([sys.executable, "-m", "saring", "check", "--json", "-"], input=text.encode(),
                           capture_output=True, check=False)
     assert proc.returncode == 1 and proc.stdout == b""
-    assert b"SAR-E026 too_short" in proc.stderr and b"at least 2 words and 8 letters" in proc.stderr
+    assert b"SAR-E026 too_short" in proc.stderr and b"sedikitnya 2 kata dan 8 huruf" in proc.stderr
 
 
 def test_inputs_damaged_file_in_a_folder_exits_3_and_is_counted(
@@ -42,7 +42,7 @@ def test_inputs_damaged_file_in_a_folder_exits_3_and_is_counted(
     (tmp_path / "a_cut.jsonl.gz").write_bytes(data[: len(data) // 2])
     (tmp_path / "b_good.jsonl").write_text("\n".join(_records(2)) + "\n")
     stats = tmp_path / "stats.json"
-    assert main(["boilerplate", "learn", str(tmp_path), "--out", str(stats), "--any-lang"]) == 3
+    assert main(["boilerplate", "learn", str(tmp_path), "--out", str(stats), "--any-lang", "--lang", "en"]) == 3
     err = capsys.readouterr().err
     lost = r"a_cut\.jsonl\.gz:\d+: SAR-E025 corrupt_input: truncated gzip data after [\d,]+ bytes inflated"
     assert re.search(lost, err)
@@ -61,7 +61,7 @@ def test_inputs_check_goes_on_past_a_file_that_is_not_warc(
     captured = capsys.readouterr()
     assert [json.loads(line)["article"]["id"] for line in captured.out.splitlines()] == ["j0", "j1"]
     assert "a.warc:1: SAR-E025 corrupt_input: unreadable from the start (Invalid WARC header)" in captured.err
-    assert "2 analysed, 1 skipped" in captured.err
+    assert "2 dianalisis, 1 dilewati" in captured.err
 
 
 def test_inputs_batch_counts_damaged_files_and_keeps_the_rest(tmp_path: Path) -> None:
@@ -88,7 +88,7 @@ def test_inputs_boilerplate_learn_missing_file_is_an_error(
     out = tmp_path / "stats.json"
     assert main(["boilerplate", "learn", str(tmp_path / "nope.jsonl"), "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "SAR-E011 not_found" in err and "no such file" in err and "SAR-E001" in err
+    assert "SAR-E011 not_found" in err and "berkas tidak ditemukan" in err and "SAR-E001" in err
     assert not out.exists()
 
 
@@ -98,7 +98,7 @@ def test_inputs_boilerplate_stats_directory_says_so(
     """Issue 15: "Is a directory (the file or resource does not exist)"."""
     page = tmp_path / "page.txt"
     page.write_text("Judul Berita Hari Ini Di Kota\n\nIsi berita yang cukup panjang untuk dibaca warga kota.")
-    assert main(["check", "--boilerplate-stats", str(tmp_path), str(page)]) == 1
+    assert main(["check", "--lang", "en", "--boilerplate-stats", str(tmp_path), str(page)]) == 1
     err = capsys.readouterr().err
     assert f"{tmp_path}: a directory, not a file" in err and "does not exist" not in err
 
@@ -113,7 +113,7 @@ def test_inputs_factcheck_import_refuses_non_string_claims(
             {"rating": "SALAH"}]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     db = str(tmp_path / "fc.db")
-    assert main(["factcheck", "import", str(path), "--db", db]) == 3
+    assert main(["factcheck", "import", str(path), "--db", db, "--lang", "en"]) == 3
     err = capsys.readouterr().err
     assert "checks.jsonl:1: SAR-E007 malformed_record: 'claim' is a JSON list, not text" in err
     assert "checks.jsonl:2: SAR-E007 malformed_record: 'claim' is a JSON dict, not text" in err
@@ -153,7 +153,7 @@ def test_inputs_readme_boilerplate_example_learns_something(
     """The README's `boilerplate learn` example must produce statistics, not `{}`."""
     corpus = need(DATA / "clickid_raw_articles_2019" / "normalized.jsonl")
     out = tmp_path / "site-stats.json"
-    assert main(["boilerplate", "learn", str(corpus), "--out", str(out)]) == 0
+    assert main(["boilerplate", "learn", str(corpus), "--out", str(out), "--lang", "en"]) == 0
     stats = json.loads(out.read_text())
     assert len(stats) >= 5 and sum(map(len, stats.values())) >= 10
     assert "recurring paragraphs on" in capsys.readouterr().err

@@ -98,14 +98,14 @@ def test_store_default_import_then_check_without_db(
     assert _check([str(article), "--no-db"], capsys)["lookups"]["claims"] == "no_store"
     assert main(["factcheck", "import", str(FACTCHECKS)]) == 3  # index.csv has one row without a title
     imported = capsys.readouterr().out.splitlines()[-1]
-    assert imported.startswith("store saring.db: ") and imported.endswith(" fact-checks")
+    assert imported.startswith("basis data saring.db: ") and imported.endswith(" cek fakta")
     assert _databases(workdir) == ["saring.db"]
     document = _check([str(article)], capsys)
     lookups = document["lookups"]
-    assert lookups == {"store": "saring.db", "factchecks": int(imported.split()[2]), "claims": "searched"}
+    assert lookups == {"store": "saring.db", "factchecks": int(imported.split()[3]), "claims": "searched"}
     found = [m["claim"] for c in document["claims"] for m in c["matches"]]
     assert "KRI Nanggala 402 Ditemukan Setelah 21 Jam Hilang Kontak" in found
-    assert main(["check", "--color", "never", str(article)]) == 0
+    assert main(["check", "--color", "never", "--lang", "en", str(article)]) == 0
     assert f"checked against {lookups['factchecks']} fact-checks in saring.db" in capsys.readouterr().out
 
 

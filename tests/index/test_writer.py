@@ -22,7 +22,7 @@ BATCH = 5
 
 def _index_add(path: Path, url: str) -> subprocess.Popen[str]:
     command = [sys.executable, "-m", "saring", "index", "add", str(path), "--db", url,
-               "--batch-size", str(BATCH)]
+               "--batch-size", str(BATCH), "--lang", "en"]
     return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -84,7 +84,8 @@ def test_writer_workers_clean_in_parallel_and_store_the_same(tmp_path: Path, cap
     stored = {}
     for workers in (1, 2):
         url = str(tmp_path / f"w{workers}.db")
-        code = main(["index", "add", str(path), "--db", url, "--workers", str(workers), "--batch-size", "4"])
+        code = main(["index", "add", str(path), "--db", url, "--workers", str(workers), "--batch-size", "4",
+                     "--lang", "en"])
         err = capsys.readouterr().err
         assert code == 3 and "2 skipped" in err and "mixed.jsonl:8" in err and "mixed.jsonl:21" in err
         with open_store(url) as store:

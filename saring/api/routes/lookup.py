@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from saring.api.components import component
 from saring.api.inputs import RawInput, prepared_article, request_body_doc, run_on_article
+from saring.api.language import answer_lang, query_lang
 from saring.api.services import Services
+from saring.messages import localize
 
-router = APIRouter(tags=["lookup"])
+router = APIRouter(tags=["lookup"], dependencies=[Depends(query_lang)])
 
 
 @router.post(
@@ -24,12 +26,13 @@ async def trace(request: Request) -> dict[str, Any]:
     return await run_on_article(request, trace_article)
 
 
-def trace_article(services: Services, raw: RawInput) -> dict[str, Any]:
+def trace_article(services: Services, raw: RawInput, lang: str) -> dict[str, Any]:
     find = component("trace")
     article = prepared_article(raw, services.settings)
     with services.store() as store:
         matches = find(store, article)
-    return {"ok": True, "article": {"id": article.id, "title": article.title}, "matches": matches}
+    found = {"id": article.id, "title": article.title}
+    return {"ok": True, "article": found, "matches": localize(matches, lang)}
 
 
 @router.get("/v1/claims/search", summary="Search the fact-check index")
@@ -40,13 +43,13 @@ async def claims_search(
 ) -> dict[str, Any]:
     services: Services = request.app.state.services
     limit = min(limit, services.settings.max_search_results)
-    results = await services.run(search_claims, services, q, limit)
+    results = await services.run(search_claims, services, q, limit, answer_lang(request))
     return {"ok": True, "query": q, "results": results}
 
 
-def search_claims(services: Services, query: str, limit: int) -> list[dict[str, Any]]:
+def search_claims(services: Services, query: str, limit: int, lang: str) -> list[dict[str, Any]]:
     """Hybrid (full-text + embedding) search; the index object caches its vectors per process."""
     component("claims_search")  # a coded 503 when saring.claims is missing
     index = services.factcheck_index()
     with services.store():  # searching reads the store: one thread at a time
-        return [m.to_dict() for m in index.search(query, k=limit)]
+        return [localize(m.to_dict(), lang) for m in index.search(query, k=limit)]

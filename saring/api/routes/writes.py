@@ -16,12 +16,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from saring.api.components import component
 from saring.api.errors import Refused
 from saring.api.inputs import ArticleIn, RawInput, parse_model, prepared_article, read_json
+from saring.api.language import query_lang
 from saring.api.services import Services
 from saring.api.settings import ApiSettings
 from saring.article import Article
 from saring.errors import SaringError
+from saring.messages import msg
 
-router = APIRouter(tags=["writes"])
+router = APIRouter(tags=["writes"], dependencies=[Depends(query_lang)])  # ?lang= for error messages
 _MAX_ITEMS = 1000
 # auto_error=False: a missing token is our coded 401/403, not FastAPI's plain 403.
 _TOKEN = Depends(HTTPBearer(auto_error=False, description="the server's write token"))
@@ -58,14 +60,10 @@ class FactChecksIn(BaseModel):
 
 def require_write_token(settings: ApiSettings, credentials: HTTPAuthorizationCredentials | None) -> None:
     if not settings.write_token:
-        raise SaringError(
-            "forbidden", "writes are off on this server (set SARING_API_WRITE_TOKEN to enable them)"
-        )
+        raise SaringError("forbidden", msg("api.writes_off"))
     given = credentials.credentials.encode("utf-8") if credentials else b""
     if not hmac.compare_digest(given, settings.write_token.encode("utf-8")):
-        raise SaringError(
-            "unauthorized", "send 'Authorization: Bearer <token>' with this server's write token"
-        )
+        raise SaringError("unauthorized", msg("api.needs_token"))
 
 
 async def _authorised(
@@ -110,7 +108,7 @@ def _prepared(i: int, article: ArticleIn, services: Services) -> Article:
     try:
         return prepared_article(RawInput.from_model(article), services.settings)
     except SaringError as exc:
-        raise Refused(exc.error, exc.message).at(f"body.articles.{i}") from None
+        raise Refused(exc.error, exc.to_msg()).at(f"body.articles.{i}") from None
     except Refused as exc:
         raise exc.at(f"body.articles.{i}") from None
 

@@ -1,16 +1,20 @@
 // The form: send the article to POST /v1/check (JSON, or multipart for a file) and show the report.
+// The report's prose comes from the server in the page's language (?lang=); switching the language sends
+// the last request again, so the whole page (interface, report, error) speaks one language.
 "use strict";
 
 (function () {
   const {t} = window.SaringI18n;
   const {render, el, clear} = window.SaringRender;
   const $ = (id) => document.getElementById(id);
-  let last = null; // {report, view} of the latest result, re-rendered when the language changes
+  let last = null; // {report, view} of the latest result: the highlights chosen survive a language switch
+  let lastRequest = null; // the latest request sent (a result or an error), sent again in the new language
 
   function showError(body) {
     const box = clear($("error"));
     box.append(el("strong", {text: body.code ? body.code + " · HTTP " + body.status : t("network_error")}));
     box.append(el("p", {text: body.error || ""}));
+    if (body.code === "SAR-E006") box.append(el("p", {text: t("hint_SAR_E006")})); // the page's way: the tick box
     const details = (body.errors || []).filter((e) => e.field);
     if (details.length) box.append(el("ul", {}, details.map((e) => el("li", {text: e.field + ": " + e.message}))));
     box.hidden = false;
@@ -39,18 +43,30 @@
     $("error").hidden = true;
     const request = buildRequest();
     if (!request) { showError({error: t("need_input")}); return; }
+    last = null;
+    await send(request, true);
+  }
+
+  // Sends `request` with the page's language; a result replaces the report, an error is shown instead.
+  async function send(request, scroll) {
+    lastRequest = request;
     $("submit").disabled = true;
     $("busy").hidden = false;
+    const lang = window.SaringI18n.lang;
     try {
-      const response = await fetch("/v1/check", request);
+      const response = await fetch("/v1/check?lang=" + encodeURIComponent(lang), request);
       let body;
       try { body = await response.json(); } catch (e) { body = {error: "HTTP " + response.status}; }
-      if (!response.ok || body.ok === false) { showError(body); return; }
-      const active = new Set(body.signals.filter((s) => (s.evidence || []).length).map((s) => s.name));
+      if (lang !== window.SaringI18n.lang) return; // switched again meanwhile: the newer answer follows
+      if (!response.ok || body.ok === false) { showError(body); $("results").hidden = true; return; }
+      $("error").hidden = true;
+      const withEvidence = body.signals.filter((s) => (s.evidence || []).length).map((s) => s.name);
+      const active = last ? new Set(withEvidence.filter((name) => last.view.active.has(name))) : new Set(withEvidence);
       last = {report: body, view: {active}};
       render(body, last.view);
+      $("results").dataset.lang = lang; // the language the report is in (tests wait for it)
       $("results").hidden = false;
-      $("results").scrollIntoView({behavior: "smooth", block: "start"});
+      if (scroll) $("results").scrollIntoView({behavior: "smooth", block: "start"});
     } catch (e) {
       showError({error: t("network_error")});
     } finally {
@@ -86,7 +102,7 @@
     $("check-form").addEventListener("drop", (e) => { if (takeImage(e.dataTransfer && e.dataTransfer.files)) e.preventDefault(); });
     $("lang-toggle").addEventListener("click", () => {
       window.SaringI18n.toggle();
-      if (last) render(last.report, last.view);
+      if (lastRequest) send(lastRequest, false);
     });
   }
 

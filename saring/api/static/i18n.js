@@ -1,4 +1,5 @@
-// Interface text in Indonesian (default) and English. Article text is never translated or touched.
+// Interface text in Indonesian (default) and English. The report's own sentences come from the server in
+// the same language (app.js asks with ?lang=). Article text is never translated or touched.
 "use strict";
 
 (function () {
@@ -15,7 +16,7 @@
       submit: "Periksa",
       busy: "Menganalisis…",
       hoax_heading: "Probabilitas hoaks",
-      hoax_na: "n/a — model hoaks belum tersedia di server ini",
+      hoax_na: "— model hoaks belum tersedia di server ini",
       hoax_label_hoax: "cenderung hoaks",
       hoax_label_not_hoax: "cenderung bukan hoaks",
       hoax_label_uncertain: "belum pasti",
@@ -37,6 +38,10 @@
       quotes_none: "Tidak ada kutipan yang dikenali.",
       speaker_unknown: "narasumber tidak disebut",
       anonymous: "SUMBER ANONIM",
+      speaker_named: "nama disebut",
+      speaker_pronoun: "kata ganti",
+      speaker_role: "jabatan",
+      speaker_unnamed: "tidak bernama",
       provenance_heading: "Asal-usul teks",
       provenance_none: "Tidak ada artikel lebih awal yang cocok di indeks server ini.",
       this_article: "Artikel ini",
@@ -75,6 +80,7 @@
       ocr_line: "dibaca dari gambar ({layout}) · keyakinan OCR rata-rata {conf}/100",
       ocr_unsure: "kurang yakin terbaca, cocokkan dengan gambar: {words}",
       need_input: "Tempel teks artikel atau pilih berkas terlebih dahulu.",
+      hint_SAR_E006: "Centang “analisis juga teks bukan bahasa Indonesia” untuk tetap menganalisisnya.",
       network_error: "Server tidak dapat dihubungi.",
       footer: "Sinyal adalah petunjuk, bukan vonis. Periksa sumber aslinya.",
       lang_button: "English",
@@ -91,7 +97,7 @@
       submit: "Check",
       busy: "Analysing…",
       hoax_heading: "Hoax probability",
-      hoax_na: "n/a — no hoax model is available on this server",
+      hoax_na: "— no hoax model is available on this server",
       hoax_label_hoax: "likely hoax",
       hoax_label_not_hoax: "likely not a hoax",
       hoax_label_uncertain: "uncertain",
@@ -113,6 +119,10 @@
       quotes_none: "No quotes were recognised.",
       speaker_unknown: "speaker not named",
       anonymous: "ANONYMOUS SOURCE",
+      speaker_named: "named",
+      speaker_pronoun: "pronoun",
+      speaker_role: "role",
+      speaker_unnamed: "unnamed",
       provenance_heading: "Where the text came from",
       provenance_none: "No earlier matching article in this server's index.",
       this_article: "This article",
@@ -151,6 +161,7 @@
       ocr_line: "read from an image ({layout}) · mean OCR confidence {conf}/100",
       ocr_unsure: "read with low confidence, check against the picture: {words}",
       need_input: "Paste the article text or choose a file first.",
+      hint_SAR_E006: "Tick “also analyse text that is not Indonesian” to analyse it anyway.",
       network_error: "The server could not be reached.",
       footer: "Signals are hints, not verdicts. Check the original source.",
       lang_button: "Bahasa Indonesia",
@@ -160,9 +171,11 @@
   // Display names of the built-in signals; an unknown signal shows its registry name.
   const SIGNAL_NAMES = {
     id: {clickbait: "Judul umpan klik", spin: "Teks hasil spinning", copy: "Jejak salin-tempel",
-         attribution: "Atribusi narasumber", tone: "Nada emosional"},
+         attribution: "Atribusi narasumber", tone: "Nada emosional", form: "Bentuk tulisan",
+         scam: "Pola penipuan"},
     en: {clickbait: "Clickbait headline", spin: "Machine-spun text", copy: "Copy-paste artefacts",
-         attribution: "Source attribution", tone: "Emotional tone"},
+         attribution: "Source attribution", tone: "Emotional tone", form: "Form of the text",
+         scam: "Scam patterns"},
   };
 
   let lang = "id";
@@ -175,6 +188,12 @@
     let text = STRINGS[lang][key] ?? STRINGS.id[key] ?? key;
     for (const [name, value] of Object.entries(vars || {})) text = text.split("{" + name + "}").join(String(value));
     return text;
+  }
+
+  // Decimals as the language writes them ("0,26" in Indonesian), as the server's sentences do.
+  function number(x, digits) {
+    const options = {minimumFractionDigits: digits, maximumFractionDigits: digits};
+    return Number(x).toLocaleString(lang === "id" ? "id-ID" : "en-US", options);
   }
 
   function signalName(name) {
@@ -195,5 +214,5 @@
     apply();
   }
 
-  window.SaringI18n = {t, signalName, apply, toggle, get lang() { return lang; }};
+  window.SaringI18n = {t, signalName, number, apply, toggle, get lang() { return lang; }};
 })();

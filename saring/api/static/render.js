@@ -4,7 +4,7 @@
 "use strict";
 
 (function () {
-  const {t, signalName} = window.SaringI18n;
+  const {t, signalName, number} = window.SaringI18n;
   const N_COLOURS = 6;
   const VERDICTS = ["false", "misleading", "true", "satire", "unproven", "other"];
 
@@ -46,7 +46,7 @@
   }
 
   function percent(x) {
-    return typeof x === "number" && isFinite(x) ? Math.round(x * 100) + "%" : "n/a";
+    return typeof x === "number" && isFinite(x) ? Math.round(x * 100) + "%" : "—";
   }
 
   // Offsets in reports count Unicode code points (Python); JavaScript strings count UTF-16 units.
@@ -120,14 +120,15 @@
     const features = (hoax.top_features || []).slice(0, 6);
     if (features.length) {
       node.append(el("p", {cls: "small", text: t("top_features")}));
+      // A signal feature has words from the server (`label`); an n-gram is the article's own words.
       node.append(el("ul", {cls: "features"}, features.map((f) =>
-        el("li", {cls: f.weight > 0 ? "up" : "down", text: (f.weight > 0 ? "▲ " : "▼ ") + f.feature}))));
+        el("li", {cls: f.weight > 0 ? "up" : "down", text: (f.weight > 0 ? "▲ " : "▼ ") + (f.label || f.feature)}))));
     }
   }
 
   function renderMeta(node, article) {
     clear(node);
-    node.append(el("div", {text: t("meta_line", {id: article.id, lang: article.lang || "?", n: article.n_chars})}));
+    node.append(el("div", {text: t("meta_line", {id: article.id, lang: article.lang || "?", n: number(article.n_chars, 0)})}));
     if (article.site || article.published) node.append(el("div", {text: [article.site, article.published].filter(Boolean).join(" · ")}));
     if (article.url) node.append(el("div", {}, [link(article.url)]));
     if ((article.removed || []).length) node.append(el("div", {cls: "small", text: t("removed_line", {n: article.removed.length})}));
@@ -156,7 +157,7 @@
         el("strong", {text: signalName(s.name)}),
         el("span", {cls: "badge " + (s.flag ? "flag" : "ok"), text: s.flag ? t("flagged") : t("not_flagged")}),
       ]);
-      const numbers = t("score") + " " + Number(s.score).toFixed(2) + " · " + t("threshold") + " " + s.threshold +
+      const numbers = t("score") + " " + number(s.score, 2) + " · " + t("threshold") + " " + number(s.threshold, 2) +
         " · " + t("evidence_count", {n: (s.evidence || []).length});
       node.append(el("li", {cls: "signal", data: {signal: s.name}}, [
         head, el("div", {cls: "small", text: numbers}), s.summary ? el("p", {cls: "summary", text: s.summary}) : null, toggle,
@@ -197,7 +198,7 @@
     const chars = codePoints(report.article.text);
     for (const q of quotes) {
       const speaker = q.speaker || "";
-      const how = [q.speaker_kind, q.verb].filter(Boolean).join(", ");
+      const how = [q.speaker_kind ? t("speaker_" + q.speaker_kind) : "", q.verb].filter(Boolean).join(", ");
       node.append(el("li", {cls: speaker ? "quote" : "quote unnamed"}, [
         el("q", {text: quoteText(q, chars)}),
         el("div", {cls: "speaker", text: "— " + (speaker || t("speaker_unknown")) + (how ? " (" + how + ")" : "")}),
