@@ -19,6 +19,7 @@ from saring.api.services import Services
 from saring.api.settings import ApiSettings
 from saring.article import Article, SourceRef
 from saring.errors import SaringError
+from saring.ingest.document import read_document
 from saring.messages import LANGS, Msg, msg
 from saring.settings import IngestOptions
 
@@ -128,7 +129,7 @@ def to_article(raw: RawInput, settings: ApiSettings) -> Article:
     """Parse a request's article (CPU work, run in a worker thread); raises coded errors."""
     options = ingest_options(raw, settings)
     if raw.upload is not None:
-        return _from_bytes(
+        return read_document(
             raw.upload, raw.filename, options, url=raw.fields.get("url"), title=raw.fields.get("title", "")
         )
     if raw.fields.get("text") is not None:
@@ -178,47 +179,6 @@ def request_body_doc() -> dict[str, Any]:
     }
 
 
-def _from_bytes(
-    data: bytes,
-    name: str,
-    options: IngestOptions,
-    url: str | None = None,
-    fmt: str | None = None,
-    title: str = "",
-) -> Article:
-    """One uploaded or fetched document; a given `title` wins (and a text's first line then stays body)."""
-    from saring.ingest import detect_format
-    from saring.ingest.base import check_size
-    from saring.ingest.decode import decode_bytes
-
-    source = SourceRef(name)
-    check_size(len(data), options, name)
-    if not data.strip():
-        raise SaringError("empty_input", msg("errors.detail.named_file_empty", name=name))
-    fmt = fmt or detect_format(name, data[:4096])
-    if fmt in ("image", "pdf"):
-        from saring.ingest.image import read_image
-        from saring.ingest.pdf import read_pdf
-
-        article = (read_image if fmt == "image" else read_pdf)(data, source)
-        article.url, article.title = url, title or article.title
-        return article
-    if fmt not in ("text", "html"):
-        raise SaringError("unsupported_format", msg("api.input.wrong_upload", name=name, format=fmt))
-    text = decode_bytes(data, None, name)
-    if fmt == "html":
-        from saring.ingest.html import parse_html
-
-        article = parse_html(text, source, options, url=url)
-        article.title = title or article.title
-        return article
-    from saring.ingest.text import parse_text
-
-    article = parse_text(text, source, title=title)
-    article.url = url
-    return article
-
-
 def _from_url(url: str, settings: ApiSettings, options: IngestOptions) -> Article:
     if not settings.fetch_urls:
         raise SaringError("forbidden", msg("api.input.no_url_fetching"))
@@ -226,6 +186,6 @@ def _from_url(url: str, settings: ApiSettings, options: IngestOptions) -> Articl
 
     page = fetch_url(url, settings)
     fmt = "text" if page.content_type == "text/plain" else "html"
-    article = _from_bytes(page.body, page.url, options, url=page.url, fmt=fmt)
+    article = read_document(page.body, page.url, options, url=page.url, fmt=fmt)
     article.url = page.url
     return article

@@ -26,7 +26,7 @@ from pathlib import Path
 from saring.article import Rejected, SourceRef
 from saring.claims.verdicts import normalize_verdict
 from saring.errors import SaringError
-from saring.ingest.base import _site_from_url, json_error, open_error, reject
+from saring.ingest.base import json_error, open_error, reject, site_from_url
 from saring.ingest.csvfile import header_delimiter
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -100,7 +100,7 @@ def fact_check_from_record(
         claim=claim,
         verdict=normalize_verdict(rating),
         rating=rating,
-        publisher=fields["publisher"] or _site_from_url(url) or defaults.publisher,
+        publisher=fields["publisher"] or site_from_url(url) or defaults.publisher,
         date=_iso_date(fields["date"]),
         url=url,
         lang=fields["lang"] or defaults.lang or _detect_lang(claim),

@@ -80,7 +80,12 @@ def walk_directory(directory: str) -> list[str]:
 
 
 def read_path(path: str, options: IngestOptions) -> ReadStream:
-    """Read one file (or stdin) of any supported format."""
+    """Read one file (or stdin, or a link) of any supported format."""
+    from saring.ingest.fetch import is_url
+
+    if is_url(path) and not os.path.exists(path):
+        yield _read_url(path, options)
+        return
     try:
         stream, recoded = _open_binary(path, options.encoding)
     except OSError as exc:
@@ -98,6 +103,19 @@ def read_path(path: str, options: IngestOptions) -> ReadStream:
             yield from _read_stream(stream, path, fmt, options)
         except SaringError as exc:  # the stream failed (truncated gzip, bad UTF-16): the file ends here
             yield reject(SourceRef(path), exc)
+
+
+def _read_url(url: str, options: IngestOptions) -> ReadResult:
+    """The page behind a link, read as one document (an article, a PDF, a screenshot)."""
+    from saring.ingest.document import read_document
+    from saring.ingest.fetch import fetch
+
+    try:
+        page = fetch(url, options.max_bytes)
+        fmt = options.format if options.format != "auto" else page.fmt
+        return read_document(page.body, url, options, url=page.url, fmt=fmt)
+    except SaringError as exc:
+        return reject(SourceRef(url), exc)
 
 
 def _open_binary(path: str, encoding: str | None) -> tuple[io.BufferedReader, bool]:

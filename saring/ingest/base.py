@@ -85,7 +85,7 @@ def article_from_fields(record: Mapping[str, object], options: IngestOptions, so
     article.id = record_id or article.id
     article.url = _str_field(record, fm.url) or article.url
     article.published = _str_field(record, fm.date) or article.published
-    article.site = _str_field(record, fm.site) or article.site or _site_from_url(article.url)
+    article.site = _str_field(record, fm.site) or article.site or site_from_url(article.url)
     known = {fm.text, fm.title, fm.id, fm.url, fm.date, fm.site}
     article.metadata = {str(k): str(v) for k, v in record.items() if k not in known and v not in (None, "")}
     return article
@@ -105,7 +105,7 @@ def _looks_like_html(text: str) -> bool:
     return "<html" in head or "<body" in head or paragraph or "<!doctype html" in head
 
 
-def _site_from_url(url: str | None) -> str | None:
+def site_from_url(url: str | None) -> str | None:
     if not url:
         return None
     plain = _PLAIN_HOST.match(url)

@@ -45,7 +45,8 @@ _SENDER = re.compile(r"^(?P<sender>[^:\n]{1,60}?): (?P<text>.*)$")
 _APP_LINES = re.compile(
     r"^\u200e?(?:<?(?:media|gambar|video|audio|stiker|dokumen|gif|image|sticker|document)"
     r" (?:tidak disertakan|omitted|dihilangkan)>?|<media omitted>|null"
-    r"|pesan ini (?:telah )?dihapus|anda menghapus pesan ini|this message was deleted|you deleted this message"
+    r"|pesan ini (?:telah )?dihapus|anda menghapus pesan ini"
+    r"|this message was deleted|you deleted this message"
     r"|<?pesan ini (?:telah )?diedit>?|<?this message was edited>?|pesan sekali lihat|view once message"
     r"|panggilan (?:suara|video) tak terjawab|missed (?:voice|video) call)\.?$",
     re.IGNORECASE,
@@ -123,7 +124,9 @@ def _split(text: str) -> list[_Turn]:
     return list(_turns(lines, _day_first(lines)))
 
 
-def _article(turns: list[_Turn], source: SourceRef | None, removed: list[Removed], article_id: str = "") -> Article:
+def _article(
+    turns: list[_Turn], source: SourceRef | None, removed: list[Removed], article_id: str = ""
+) -> Article:
     body = "\n\n".join(t.body for t in turns)
     if len(turns[0].messages[0]) > 1:  # a message whose first line may be its headline ("*INFO PENTING*")
         article = parse_text(body, source, article_id=article_id)  # type: ignore[arg-type]
@@ -153,9 +156,10 @@ def _turns(lines: list[str], day_first: bool) -> Iterator[_Turn]:
             continue
         sender = said["sender"].strip("\u200e ")
         if turn is None or sender != turn.sender or _gap(turn.last, stamp):
+            carried = before if turn is None else []
             if turn is not None:
                 yield turn
-            turn = _Turn(sender=sender, line=number, started=stamp, last=stamp, removed=before if turn is None else [])
+            turn = _Turn(sender=sender, line=number, started=stamp, last=stamp, removed=carried)
         turn.last = stamp
         turn.removed.append(Removed(line[: len(line) - len(said["text"])], "chat_header"))
         turn.messages.append([])

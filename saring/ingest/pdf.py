@@ -4,8 +4,9 @@ Forged official letters ("surat edaran"), leaflets and "leaked documents" circul
 who received one should be able to check it as they check a text. A PDF made by a word processor
 carries its text: it is read page by page and its hard-wrapped lines are joined back into paragraphs.
 A scanned or photographed letter has no text layer (or a few stray characters): its first pages are
-rendered at `OCR_DPI` (fewer dots for a page so large it would pass the image pixel limit) and read by the same OCR and layout step as screenshots (`saring.ingest.ocr`),
-so the report says the text came from OCR, with its confidence.
+rendered at `OCR_DPI` (fewer dots for a page so large it would pass the image pixel limit) and read
+by the same OCR and layout step as screenshots (`saring.ingest.ocr`), so the report says the text
+came from OCR, with its confidence.
 
 Bounds: the byte limit of every input, `MAX_PAGES` pages of text, `MAX_OCR_PAGES` pages of OCR (a
 rendered A4 page at 200 dpi is 3.9 Mpx, under the image limit). Pages past a bound are not read and
@@ -116,7 +117,7 @@ def paragraphs(lines: list[Line]) -> list[str]:
     widths = sorted(len(ln.text) for ln in lines)
     full = widths[int(len(widths) * 0.75)]  # a typical full line of this page, in characters
     out: list[list[str]] = [[lines[0].text]]
-    for prev, line in zip(lines, lines[1:]):
+    for prev, line in zip(lines, lines[1:], strict=False):
         space = prev.bottom - line.top
         size_change = abs(line.height - prev.height) > _SIZE_CHANGE * max(prev.height, line.height)
         ends = _SENTENCE_END.search(prev.text) is not None and len(prev.text) < 0.85 * full
@@ -161,7 +162,8 @@ def _from_scan(document: Any, n_pages: int, source: SourceRef) -> Article:
     title = pages[0].title
     body = "\n\n".join(paragraphs)
     removed = [r for page in pages for r in page.removed] + _skipped(len(pages), n_pages)
-    return Article(id=content_id(title, body), raw_text=body, title=title, source=source, removed=removed, ocr=ocr)
+    article_id = content_id(title, body)
+    return Article(id=article_id, raw_text=body, title=title, source=source, removed=removed, ocr=ocr)
 
 
 def _skipped(read: int, n_pages: int) -> list[Removed]:

@@ -52,24 +52,24 @@ def _screenshot_sized(payload: bytes) -> bool:
 
 
 def _image_record(payload: bytes, url: str, source: SourceRef, options: IngestOptions) -> Article:
-    from saring.ingest.base import _site_from_url
+    from saring.ingest.base import site_from_url
     from saring.ingest.image import read_image
 
     check_size(len(payload), options, msg("errors.label.record", n=source.line))
     article = read_image(payload, source)
     article.url = url or None
-    article.site = _site_from_url(url)
+    article.site = site_from_url(url)
     return article
 
 
 def _html_record(payload: bytes, url: str, source: SourceRef, options: IngestOptions):  # type: ignore[no-untyped-def]
-    from saring.ingest.base import _site_from_url
+    from saring.ingest.base import site_from_url
     from saring.ingest.decode import decode_bytes
     from saring.ingest.html import parse_html
 
     check_size(len(payload), options, msg("errors.label.record", n=source.line))
     article = parse_html(decode_bytes(payload, options.encoding, url), source, options, url=url)
-    article.site = article.site or _site_from_url(url)
+    article.site = article.site or site_from_url(url)
     return article
 
 
