@@ -2,7 +2,8 @@
 
 Codes are stable (reports and logs refer to them); messages say what to do about the problem. The
 hint of each code, and the details assembled where an error is raised, are catalogue messages
-(`saring/messages/catalogue/errors.toml`): the CLI and the API render them in the reader's language.
+(`saring/messages/catalogue/errors.toml`, `details.toml`): the CLI and the API render them in the reader's
+language; tests/messages/test_no_english_errors.py fails on a detail or hint written as English in code.
 `str()` of an error, its `message` and `detail` stay English: they are what logs, tracebacks and
 `rejects.jsonl` keep, for the people who maintain Saring.
 """

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from saring.article import Article, Rejected, SourceRef
 from saring.errors import CODES, SaringError
+from saring.messages import Msg, msg
 from saring.settings import IngestOptions
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ OnError = Literal["raise", "skip"]
 
 CHUNK = 32  # articles per task sent to a worker: the pickling round trip costs little next to 32 analyses
 _IN_FLIGHT = 2  # chunks queued per worker: enough to keep each busy, few enough to stream
-_HINTS = {"not_indonesian": "the text is not Indonesian; pass any_lang=True to analyse it anyway"}
+_HINTS = {"not_indonesian": msg("errors.hint.any_lang_param")}  # the library's parameter, not a CLI flag
 
 
 def check(item: Item, *, title: str = "", db: str | None = None, any_lang: bool = False) -> Report:
@@ -47,9 +48,8 @@ def check(item: Item, *, title: str = "", db: str | None = None, any_lang: bool 
     options = _options(any_lang)
     found = list(itertools.islice(_read(item, title, options), 2))
     if len(found) != 1:
-        many = "several records" if found else "no record"
-        hint = "use saring.check_many for a file of records"
-        raise SaringError("bad_request", f"the input holds {many}", hint=hint)
+        detail = msg("errors.detail.several_records" if found else "errors.detail.no_record")
+        raise SaringError("bad_request", detail, hint=msg("errors.hint.use_check_many"))
     report = _check_one(found[0], options, db, skip=False)
     assert report is not None  # skip=False raises instead of returning None
     return report
@@ -66,7 +66,9 @@ def check_many(
     give items an id ("id" key, or `Article.id`) to join reports back to inputs.
     """
     if on_error not in ("raise", "skip"):
-        raise SaringError("bad_request", f"on_error={on_error!r}", hint="use 'raise' or 'skip'")
+        detail = msg("errors.detail.unknown_on_error", value=repr(on_error))
+        hint = msg("errors.hint.choose_one", choices="'raise', 'skip'")
+        raise SaringError("bad_request", detail, hint=hint)
     options = _options(any_lang)
     articles = _read_all(items, options, skip=on_error == "skip")
     if jobs <= 1:
@@ -115,7 +117,8 @@ def _read(item: Item, title: str, options: IngestOptions) -> Iterator[Article | 
 
     path = _as_path(item)
     if title and (path is not None or not isinstance(item, str)):
-        raise SaringError("bad_request", "title= goes with article text", hint="put the title in the item")
+        hint = msg("errors.hint.title_in_item")
+        raise SaringError("bad_request", msg("errors.detail.title_with_text"), hint=hint)
     if isinstance(item, Article):
         yield item
     elif path is not None:  # a file of any format `saring check` reads, or a directory of them
@@ -123,13 +126,13 @@ def _read(item: Item, title: str, options: IngestOptions) -> Iterator[Article | 
     elif isinstance(item, str):
         from saring.ingest.text import parse_text
 
-        check_size(len(item.encode("utf-8", "surrogatepass")), options, "the text")
+        check_size(len(item.encode("utf-8", "surrogatepass")), options, msg("errors.label.the_text"))
         yield parse_text(item, SourceRef("<text>"), title=title)
     elif isinstance(item, Mapping):
         yield article_from_fields(item, options, SourceRef("<record>"))
     else:
-        hint = "give text, a path, an Article or a dict"
-        raise SaringError("bad_request", f"cannot check a {type(item).__name__}", hint=hint)
+        detail = msg("errors.detail.cannot_check_type", kind=type(item).__name__)
+        raise SaringError("bad_request", detail, hint=msg("errors.hint.library_items"))
 
 
 def _as_path(item: Item) -> str | None:
@@ -149,7 +152,8 @@ def _read_all(items: Iterable[Item], options: IngestOptions, skip: bool) -> Iter
             yield from _read(item, "", options)
         except SaringError as exc:
             if not skip:
-                raise SaringError(exc.name, f"item {n}: {exc.detail}", hint=exc.hint) from exc
+                detail = msg("errors.detail.item", n=n, detail=exc.detail_msg)
+                raise SaringError(exc.name, detail, hint=exc.hint) from exc
 
 
 def _check_one(item: Article | Rejected, options: IngestOptions, db: str | None, skip: bool) -> Report | None:
@@ -164,13 +168,14 @@ def _check_one(item: Article | Rejected, options: IngestOptions, db: str | None,
 
 
 def _refusal(rejected: Rejected) -> SaringError:
-    """The `SaringError` behind a `Rejected` record, with a hint that names the library's parameters."""
+    """The `SaringError` behind a `Rejected` record (its line kept as a message by `ingest.base.reject`),
+    with a hint that names the library's parameters where the shared one names a CLI flag."""
     name = next(e.name for e in CODES.values() if e.code == rejected.code)
-    detail = rejected.reason.removeprefix(f"{rejected.code} {name}").removeprefix(": ")
-    cut = detail.rfind(" (")  # the hint ends the message: "... (the text is not Indonesian; ...)"
-    detail = detail[: max(cut, 0)] if detail.endswith(")") else detail
+    params = rejected.message.params if rejected.message else {}
     where = rejected.source.path + (f":{rejected.source.line}" if rejected.source.line else "")
-    return SaringError(name, f"{where}: {detail}" if detail else where, hint=_HINTS.get(name))
+    detail = params.get("detail")
+    said: Msg | str = msg("errors.detail.at_place", place=where, detail=detail) if detail else where
+    return SaringError(name, said, hint=_HINTS.get(name) or params.get("hint"))
 
 
 def _check_chunk(

@@ -21,6 +21,7 @@ from saring.batch.plan import BatchPlan, save_plan
 from saring.batch.stats import ShardStats
 from saring.batch.summary import BatchSummary
 from saring.errors import SaringError
+from saring.messages import msg
 
 ProgressFn = Callable[[int], None]
 POLL_S = 0.5
@@ -57,8 +58,8 @@ def run_batch(
 
 
 def _output_error(exc: OSError, out: str) -> SaringError:
-    where = exc.filename or out
-    return SaringError("output_error", f"cannot write {where}: {exc.strerror or exc}")
+    detail = msg("errors.detail.cannot_write", path=exc.filename or out, reason=exc.strerror or str(exc))
+    return SaringError("output_error", detail)
 
 
 def _run(
@@ -70,7 +71,7 @@ def _run(
     force: bool,
 ) -> BatchSummary:
     if Path(plan.out).exists() and not Path(plan.out).is_dir():
-        raise SaringError("bad_request", f"--out {plan.out} is a file; give a directory")
+        raise SaringError("bad_request", msg("errors.detail.out_is_file", out=plan.out))
     Path(plan.out).mkdir(parents=True, exist_ok=True)
     with _locked(plan.out):
         claim_out_dir(plan, force)
@@ -140,7 +141,7 @@ def _locked(out: str) -> Iterator[None]:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
-            raise SaringError("bad_request", f"another saring batch is writing to {out}") from exc
+            raise SaringError("bad_request", msg("errors.detail.batch_locked", out=out)) from exc
         yield
 
 

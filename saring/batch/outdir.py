@@ -14,6 +14,7 @@ from pathlib import Path
 
 from saring.batch.plan import BatchPlan
 from saring.errors import SaringError
+from saring.messages import msg
 
 _TEMP = re.compile(r"\..+\.tmp")  # an output being written; left behind by a killed run
 _OUTPUT = re.compile(r"shard-\d{5}\.(jsonl|parquet)|plan\.json|rejects\.jsonl|summary\.json|" + _TEMP.pattern)
@@ -37,20 +38,13 @@ def claim_out_dir(plan: BatchPlan, force: bool) -> None:
 
 def _refuse(out: Path, saved: Path) -> None:
     if saved.is_file():
-        raise SaringError(
-            "bad_request",
-            f"{out} holds a different batch (inputs, options, --shards or signals changed). To resume it, "
-            f"re-run the command that made it (its inputs are in {saved}); or use a new --out directory, "
-            "or add --force to replace it",
-        )
+        detail = msg("errors.detail.outdir_other_batch", out=str(out), plan=str(saved))
+        raise SaringError("bad_request", detail)
     others = sorted(p.name for p in out.iterdir() if p.name != "_work" and not _TEMP.fullmatch(p.name))
     if others:
-        shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
-        raise SaringError(
-            "bad_request",
-            f"{out} is not empty and is not a batch output ({shown}); use an empty or new --out "
-            "directory, or add --force to write there (files named like batch outputs are replaced)",
-        )
+        names = ", ".join(others[:3])
+        shown = msg("errors.detail.and_more", names=names, n=len(others) - 3) if len(others) > 3 else names
+        raise SaringError("bad_request", msg("errors.detail.outdir_not_batch", out=str(out), shown=shown))
 
 
 def _read(path: Path) -> str | None:

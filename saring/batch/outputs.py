@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 from saring.errors import SaringError, require
+from saring.messages import msg
 
 PARQUET_ROW_GROUP = 1000  # rows buffered before a row group is written: bounds memory to a few MB
 
@@ -58,7 +59,8 @@ def writing(path: Path) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise SaringError("output_error", f"cannot write {path}: {exc.strerror or exc}") from exc
+        detail = msg("errors.detail.cannot_write", path=str(path), reason=exc.strerror or str(exc))
+        raise SaringError("output_error", detail) from exc
 
 
 class AtomicFile:

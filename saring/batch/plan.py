@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from saring.errors import SaringError
+from saring.messages import msg
 from saring.settings import IngestOptions
 
 PLAN_VERSION = 1
@@ -97,15 +98,13 @@ def list_inputs(paths: list[str], options: IngestOptions) -> list[InputFile]:
     files: list[InputFile] = []
     for path in paths:
         if path == "-":
-            raise SaringError(
-                "bad_request", "batch needs files or directories, not stdin (its input must be re-readable)"
-            )
+            raise SaringError("bad_request", msg("errors.detail.batch_stdin"))
         if not os.path.exists(path):
-            raise SaringError("not_found", path)
+            raise SaringError("not_found", msg("errors.detail.no_such_file", path=path))
         for child in walk_directory(path) if os.path.isdir(path) else [path]:
             files.append(_describe(child, options, detect_format))
     if not files:
-        raise SaringError("empty_input", f"no input files in {', '.join(paths)}")
+        raise SaringError("empty_input", msg("errors.detail.no_input_files", paths=", ".join(paths)))
     return files
 
 
@@ -134,7 +133,7 @@ def auto_shards(files: list[InputFile]) -> int:
 def make_plan(files: list[InputFile], n_shards: int, **fields: Any) -> BatchPlan:
     """Assign every input byte to exactly one shard (see module docstring)."""
     if n_shards < 1:
-        raise SaringError("bad_request", f"--shards must be at least 1, not {n_shards}")
+        raise SaringError("bad_request", msg("errors.detail.shards_at_least_one", n=n_shards))
     total = sum(f.size for f in files)
     edges = [total * i // n_shards for i in range(n_shards + 1)]
     buckets: list[list[Split]] = [[] for _ in range(n_shards)]

@@ -32,6 +32,7 @@ from saring.batch.stats import ShardStats, place
 from saring.clean import SiteBoilerplate
 from saring.errors import CODES, SaringError
 from saring.ingest.base import ReadStream
+from saring.messages import msg
 from saring.pipeline import Analyzer, prepare
 from saring.settings import IngestOptions
 
@@ -225,13 +226,15 @@ def _reject(plan: BatchPlan, stats: ShardStats, rejects: JsonlWriter, rejected: 
             "line": src.line,
             "code": rejected.code,
             "reason": rejected.reason,
+            # The same line as a catalogue message, for tools that show rejects in the reader's language.
+            "reason_msg": rejected.message.to_dict() if rejected.message else None,
             "excerpt": rejected.excerpt,
         }
     )
     stats.add_reject(rejected)
     if plan.stop_on_error:
         name = next(e.name for e in CODES.values() if e.code == rejected.code)
-        raise SaringError(name, f"{place(rejected.source)} (--on-error stop)")
+        raise SaringError(name, msg("errors.detail.stopped_at", place=place(rejected.source)))
 
 
 class _Progress:

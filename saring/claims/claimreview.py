@@ -16,6 +16,7 @@ from typing import Any
 
 from saring.claims.verdicts import verdict_from_score
 from saring.errors import SaringError
+from saring.messages import msg
 
 _LD_SCRIPT = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
 
@@ -28,7 +29,8 @@ def claimreview_records(text: str, suffix: str = ".json") -> list[dict[str, Any]
         try:
             document = json.loads(block)
         except json.JSONDecodeError as exc:
-            records.append(SaringError("malformed_record", f"invalid JSON: {exc.msg} at line {exc.lineno}"))
+            detail = msg("errors.detail.invalid_json_line", what=exc.msg, line=exc.lineno)
+            records.append(SaringError("malformed_record", detail))
             continue
         records.extend(r for node in _nodes(document) for r in flatten_claimreview(node))
     return records

@@ -27,7 +27,8 @@ from saring.article import Rejected, SourceRef
 from saring.claims.verdicts import normalize_verdict
 from saring.errors import SaringError
 from saring.ingest.base import json_error, open_error, reject, site_from_url
-from saring.ingest.csvfile import header_delimiter
+from saring.ingest.csvfile import csv_error, header_delimiter
+from saring.messages import msg
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
@@ -91,8 +92,8 @@ def fact_check_from_record(
     tag, claim = split_rating_tag(fields["claim"] or "")
     claim = " ".join(claim.split())
     if not claim:
-        raise SaringError("missing_field", f"no claim text (tried {', '.join(FIELD_NAMES['claim'])})",
-                          hint="name the claim column with one of those names")
+        detail = msg("errors.detail.no_claim_text", fields=", ".join(FIELD_NAMES["claim"]))
+        raise SaringError("missing_field", detail, hint=msg("errors.hint.claim_column"))
     rating = fields["rating"] or tag
     url = fields["url"]
     return FactCheck(
@@ -126,7 +127,7 @@ def read_factchecks(
 
         records = ((SourceRef(path, n), r) for n, r in enumerate(claimreview_records(text, suffix), 1))
     else:
-        raise SaringError("unsupported_format", f"'{path}': use .csv, .tsv, .jsonl, .json, .jsonld or .html")
+        raise SaringError("unsupported_format", msg("errors.detail.factcheck_suffix", path=path))
     for source, record in records:
         if isinstance(record, SaringError):
             yield reject(source, record)
@@ -147,7 +148,7 @@ def _csv_records(text: str, path: str) -> Iterator[tuple[SourceRef, Mapping[str,
         except StopIteration:
             return
         except csv.Error as exc:
-            yield SourceRef(path, line_no), SaringError("malformed_record", str(exc))
+            yield SourceRef(path, line_no), SaringError("malformed_record", csv_error(exc))
             continue
         yield SourceRef(path, line_no), row
 
@@ -165,7 +166,8 @@ def _jsonl_records(text: str, path: str) -> Iterator[tuple[SourceRef, Mapping[st
             yield source, json_error(exc)
             continue
         if not isinstance(record, dict):
-            yield source, SaringError("malformed_record", f"a JSON {type(record).__name__}, not an object")
+            detail = msg("errors.detail.json_kind_not_object", kind=type(record).__name__)
+            yield source, SaringError("malformed_record", detail)
         elif is_claimreview(record):
             yield from ((source, r) for r in flatten_claimreview(record))
         else:
@@ -187,8 +189,8 @@ def _first(record: Mapping[str, object], keys: tuple[str, ...]) -> str | None:
     for key in keys:
         value = record.get(key)
         if isinstance(value, list | dict):
-            raise SaringError("malformed_record", f"'{key}' is a JSON {type(value).__name__}, not text",
-                              hint="give each fact-check as one record with text fields")
+            detail = msg("errors.detail.field_json_not_text", field=key, kind=type(value).__name__)
+            raise SaringError("malformed_record", detail, hint=msg("errors.hint.one_record_per_factcheck"))
         if value not in (None, ""):
             text = str(value).strip()
             if text:

@@ -155,7 +155,7 @@ def run_stats(args: argparse.Namespace) -> int:
     )
     print(render(table, args.lang))
     for site, n in stats["sites"]:
-        print(f"  {n:>8}  {site}")
+        print(f"  {n:>8}  {site or render(msg('cli.index.no_site'), args.lang)}")
     return 0
 
 

@@ -33,5 +33,5 @@ def index_stats(store: Store, top_sites: int = 10) -> dict[str, Any]:
         "bytes": size,
         "bytes_per_article": size / articles if articles else 0.0,
         "migrations": sorted(int(r["version"]) for r in store.query("SELECT version FROM schema_migrations")),
-        "sites": [(r["site"] or "(none)", int(r["n"])) for r in sites],
+        "sites": [(r["site"] or None, int(r["n"])) for r in sites],  # None: articles without a site
     }

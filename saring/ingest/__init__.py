@@ -166,7 +166,8 @@ def _read_stream(stream: io.BufferedReader, path: str, fmt: str, options: Ingest
     elif fmt in ("text", "html"):
         yield from _read_single(stream, path, fmt, options)
     else:
-        yield reject(SourceRef(path), SaringError("unsupported_format", f"'{fmt}'"))
+        error = SaringError("unsupported_format", msg("errors.detail.unknown_format", fmt=fmt))
+        yield reject(SourceRef(path), error)
 
 
 def _read_single(stream: io.BufferedReader, path: str, fmt: str, options: IngestOptions) -> ReadStream:

@@ -41,8 +41,9 @@ def open_error(exc: OSError, path: str | None = None) -> SaringError:
     if isinstance(exc, FileNotFoundError):
         detail = msg("errors.detail.no_such_file" if path else "errors.detail.no_such_file_here", **where)
         return SaringError("not_found", detail)
-    subject = f"{path}: " if path else ""
-    return SaringError("not_found", f"{subject}{exc.strerror or exc}", hint=msg("errors.hint.check_path"))
+    reason = exc.strerror or str(exc)
+    said = msg("errors.detail.at_place", place=path, detail=reason) if path else reason
+    return SaringError("not_found", said, hint=msg("errors.hint.check_path"))
 
 
 def json_error(exc: json.JSONDecodeError) -> SaringError:

@@ -15,9 +15,9 @@ from typing import BinaryIO
 
 from saring.article import SourceRef
 from saring.errors import SaringError
-from saring.ingest.base import ReadStream, article_from_fields, reject
+from saring.ingest.base import ReadStream, article_from_fields, check_size, reject
 from saring.ingest.streams import LongLine, bounded_lines
-from saring.messages import msg
+from saring.messages import Msg, msg
 from saring.settings import IngestOptions
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # fields are bounded by the row limit instead
@@ -57,14 +57,20 @@ class _DecodedLines:
         raw = next(self._lines)
         self.line_no += 1
         limit = self._options.max_bytes
+        label = msg("errors.label.line", line=self.line_no)
         if isinstance(raw, LongLine):
-            raise SaringError("too_large", f"line {self.line_no} is {raw.size:,} bytes, limit {limit:,}")
+            check_size(raw.size, self._options, label)  # over the limit: raises too_large
         self.row_bytes += len(raw)
         if self.row_bytes > limit:
             self.row_bytes = 0
-            detail = f"the row up to line {self.line_no} is over {limit:,} bytes (an unclosed quote?)"
+            detail = msg("errors.detail.csv_row_too_long", line=self.line_no, limit=limit)
             raise SaringError("too_large", detail)
-        return decode_bytes(raw, self._options.encoding, msg("errors.label.line", line=self.line_no))
+        return decode_bytes(raw, self._options.encoding, label)
+
+
+def csv_error(exc: csv.Error) -> Msg:
+    """The csv module's own message ("line contains NUL", "field larger than field limit") in a sentence."""
+    return msg("errors.detail.bad_csv", reason=str(exc))
 
 
 def header_delimiter(header: str) -> str:
@@ -92,7 +98,7 @@ def read_csv(stream: BinaryIO | io.BufferedIOBase, path: str, options: IngestOpt
         except StopIteration:
             return
         except (csv.Error, SaringError) as exc:
-            error = exc if isinstance(exc, SaringError) else SaringError("malformed_record", str(exc))
+            error = exc if isinstance(exc, SaringError) else SaringError("malformed_record", csv_error(exc))
             yield reject(SourceRef(path, line_no), error)  # a failed stream then reads as its end
             continue
         yield from _row_result(row, options, SourceRef(path, line_no))

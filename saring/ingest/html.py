@@ -15,6 +15,7 @@ from functools import lru_cache
 from saring.article import Article, SourceRef
 from saring.errors import SaringError
 from saring.ingest.base import content_id
+from saring.messages import msg
 from saring.settings import IngestOptions
 
 _MIN_WORDS = 5  # less than this is a menu or an error page, not an article
@@ -39,7 +40,7 @@ def parse_html(html: str, source: SourceRef, options: IngestOptions, url: str | 
         title, body, published, site = _trafilatura(html, url)
     n_words = len(body.split())
     if n_words < _MIN_WORDS:
-        raise SaringError("no_article", f"the page has no main text ({n_words} words extracted)")
+        raise SaringError("no_article", msg("errors.detail.no_main_text", words=n_words))
     article = Article(id=content_id(title, body), raw_text=body, title=title, source=source)
     article.url, article.published, article.site = url, published, site
     return article
@@ -62,7 +63,8 @@ def _trafilatura(html: str, url: str | None) -> tuple[str, str, str | None, str 
     if html.count("<") > MAX_HTML_ELEMENTS:  # cheap bound first: most pages stop here
         n_elements = len(_OPEN_TAG.findall(html))
         if n_elements > MAX_HTML_ELEMENTS:
-            raise SaringError("too_complex", f"{n_elements:,} elements, limit {MAX_HTML_ELEMENTS:,}")
+            detail = msg("errors.detail.too_many_elements", n=n_elements, limit=MAX_HTML_ELEMENTS)
+            raise SaringError("too_complex", detail)
 
     doc = trafilatura.bare_extraction(
         html,
@@ -87,7 +89,7 @@ def _resiliparse(html: str) -> tuple[str, str, str | None, str | None]:
 
     depth = nesting_depth(html, MAX_HTML_DEPTH)
     if depth > MAX_HTML_DEPTH:
-        raise SaringError("too_complex", f"elements nested more than {MAX_HTML_DEPTH:,} deep")
+        raise SaringError("too_complex", msg("errors.detail.nested_too_deep", limit=MAX_HTML_DEPTH))
     tree = HTMLTree.parse(html)
     body = extract_plain_text(tree, main_content=True, alt_texts=False, links=False, comments=False)
     title = (tree.title or "").strip()

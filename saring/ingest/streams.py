@@ -69,9 +69,9 @@ class _GuardedGzip(io.RawIOBase):
         try:
             n = self._gzip.readinto(buffer)
         except EOFError as exc:
-            raise self._error("corrupt_input", "truncated gzip data") from exc
+            raise self._error("corrupt_input", msg("errors.detail.gzip_truncated")) from exc
         except (OSError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
-            raise self._error("corrupt_input", f"corrupt gzip data ({exc})") from exc
+            raise self._error("corrupt_input", msg("errors.detail.gzip_corrupt", reason=str(exc))) from exc
         self._inflated += n
         if self._inflated - self._window[0] >= _BOMB_WINDOW:
             self._check_ratio()
@@ -81,14 +81,14 @@ class _GuardedGzip(io.RawIOBase):
         inflated = self._inflated - self._window[0]
         compressed = max(1, self._compressed.n - self._window[1])
         if inflated > MAX_INFLATION * compressed:
-            raise self._error("too_large", f"gzip data inflating over {MAX_INFLATION}-fold, a bomb,",
-                              hint=f"a compressed input may inflate at most {MAX_INFLATION}-fold")
+            raise self._error("too_large", msg("errors.detail.gzip_bomb", ratio=MAX_INFLATION),
+                              hint=msg("errors.hint.gzip_ratio", ratio=MAX_INFLATION))
         self._window = (self._inflated, self._compressed.n)
 
-    def _error(self, name: str, what: str, hint: str | None = None) -> SaringError:
+    def _error(self, name: str, what: Msg, hint: Msg | None = None) -> SaringError:
         self._failed = True
-        offset = f"compressed byte offset {self._compressed.n:,} or before"
-        return SaringError(name, f"{what} after {self._inflated:,} bytes inflated ({offset})", hint=hint)
+        detail = msg("errors.detail.gzip_at", what=what, inflated=self._inflated, offset=self._compressed.n)
+        return SaringError(name, detail, hint=hint)
 
     def close(self) -> None:
         self._gzip.close()
@@ -116,7 +116,8 @@ class _Recoder(io.RawIOBase):
             try:
                 text = self._decoder.decode(chunk, final=self._done)
             except UnicodeDecodeError as exc:
-                detail = f"the file is not valid {self._codec}: {exc.reason}"
+                detail = msg("errors.detail.not_valid_encoding", label=msg("errors.label.the_file"),
+                             encoding=self._codec, reason=exc.reason)
                 raise SaringError("undecodable", detail) from exc
             self._pending = text.encode("utf-8", "surrogatepass")
         n = min(len(buffer), len(self._pending))

@@ -103,12 +103,15 @@ def _fastwarc_records(stream: BinaryIO, max_bytes: int) -> Iterator[Record]:
                 last_cut = isinstance(payload, SaringError) and payload.name == "corrupt_input"
                 yield record.headers.get("WARC-Target-URI") or "", content_type, payload
         except OSError as exc:
-            after = "from the start" if last is None else f"after the record at byte offset {last:,}"
-            yield "", "", SaringError("corrupt_input", f"unreadable {after} ({exc})")
+            if last is None:
+                detail = msg("errors.detail.warc_unreadable_start", reason=str(exc))
+            else:
+                detail = msg("errors.detail.warc_unreadable_after", offset=last, reason=str(exc))
+            yield "", "", SaringError("corrupt_input", detail)
             return
         tail = None if last_cut else unread_tail(stream, last)
         if tail is not None:
-            yield "", "", SaringError("corrupt_input", f"a cut or damaged record at byte offset {tail:,}")
+            yield "", "", SaringError("corrupt_input", msg("errors.detail.warc_cut_record", offset=tail))
 
     return gen()
 
@@ -118,13 +121,17 @@ def _fastwarc_payload(record: Any, content_type: str, max_bytes: int) -> bytes |
     body = record.reader.read(max_bytes + 1) if wanted else b""
     size = len(body) + _drain(record.reader)
     declared = record.headers.get("Content-Length")
-    if declared is None or size != record.content_length:
-        cut = f"{size:,} of {record.content_length:,} bytes" if declared is not None else "in its headers"
-        where = f"record at byte offset {record.stream_pos:,}"
-        return SaringError("corrupt_input", f"{where} is truncated ({cut})")
+    offset = record.stream_pos
+    if declared is None:
+        return SaringError("corrupt_input", msg("errors.detail.warc_record_truncated_headers", offset=offset))
+    if size != record.content_length:
+        declared_size = record.content_length
+        detail = msg("errors.detail.warc_record_truncated", offset=offset, size=size, declared=declared_size)
+        return SaringError("corrupt_input", detail)
     if size > max_bytes:
-        return SaringError("too_large", f"record at byte offset {record.stream_pos:,} is {size:,} bytes, "
-                                        f"limit {max_bytes:,}")
+        label = msg("errors.label.warc_record", offset=offset)
+        detail = msg("errors.detail.bytes_over_limit", label=label, n=size, limit=max_bytes)
+        return SaringError("too_large", detail)
     return bytes(body)
 
 
@@ -199,4 +206,4 @@ def _warcio_records(stream: BinaryIO) -> Iterator[Record]:
             url = record.rec_headers.get_header("WARC-Target-URI") or ""
             yield url, content_type, record.content_stream().read()
     except Exception as exc:  # noqa: BLE001 - warcio raises its own ArchiveLoadFailed, OSError, EOFError, zlib
-        yield "", "", SaringError("corrupt_input", f"unreadable after the last good record ({exc})")
+        yield "", "", SaringError("corrupt_input", msg("errors.detail.warc_unreadable_rest", reason=str(exc)))

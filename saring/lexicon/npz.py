@@ -10,8 +10,9 @@ from typing import Any
 import numpy as np
 
 from saring.errors import SaringError
+from saring.messages import Msg, msg
 
-REBUILD = "rebuild: python -m saring.signals.build_spin"
+REBUILD = "python -m saring.signals.build_spin"
 
 
 def pack_words(words: list[str]) -> np.ndarray:
@@ -24,10 +25,14 @@ def unpack_words(packed: np.ndarray) -> list[str]:
 
 
 @contextmanager
-def open_artefact(path: Path, what: str) -> Iterator[Any]:
-    """`np.load` without pickle; a missing, truncated or mismatched file is a coded error."""
+def open_artefact(path: Path, what: str | Msg) -> Iterator[Any]:
+    """`np.load` without pickle; a missing, truncated or mismatched file is a coded error.
+
+    `what` names the artefact in the message (an `errors.label.*` message)."""
     try:
         with np.load(path, allow_pickle=False) as data:
             yield data
     except (OSError, KeyError, ValueError) as exc:
-        raise SaringError("model_missing", f"{what} {path}: {exc}; {REBUILD}") from exc
+        detail = msg("errors.detail.artefact_unreadable", what=what, path=str(path), reason=str(exc),
+                     command=REBUILD)
+        raise SaringError("model_missing", detail) from exc

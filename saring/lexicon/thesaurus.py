@@ -22,6 +22,7 @@ import numpy as np
 
 from saring.lexicon.mythes import Sense
 from saring.lexicon.npz import open_artefact, pack_words, unpack_words
+from saring.messages import msg
 
 ARTEFACT = "thesaurus_id.npz"
 
@@ -106,7 +107,7 @@ def save_thesaurus(thesaurus: Thesaurus, path: Path) -> None:
 
 
 def read_thesaurus(path: Path) -> Thesaurus:
-    with open_artefact(path, "thesaurus") as z:
+    with open_artefact(path, msg("errors.label.thesaurus")) as z:
         return graph_from_arrays(z)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from saring.errors import SaringError
+from saring.messages import msg
 
 TOLERANCE = 0.01
 HIGHER_IS_BETTER = ("macro_f1", "roc_auc", "recall_2024")
@@ -110,12 +111,7 @@ def update(ev: dict[str, Any], path: Path, allow_regression: bool = False) -> di
         new["sha256"] = dict(sorted({**old.get("sha256", {}), **new["sha256"]}.items()))
     worse = regressions(old, new)
     if worse and not allow_regression:
-        raise SaringError(
-            "bad_request",
-            "the update would lower the quality gate ("
-            + "; ".join(worse)
-            + "); pass --allow-regression and give the reason in the commit",
-        )
+        raise SaringError("bad_request", msg("errors.detail.gate_would_lower", worse="; ".join(worse)))
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(new, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     os.replace(tmp, path)

@@ -195,5 +195,5 @@ def load_default_model(population: str = "report") -> HoaxModel:
         npz = folder.joinpath(f"{stem}.npz").read_bytes()
         meta = folder.joinpath(f"{stem}.json").read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise SaringError("model_missing", f"{exc.filename} not found") from exc
+        raise SaringError("model_missing", msg("errors.detail.no_such_file", path=exc.filename)) from exc
     return HoaxModel(load(npz, meta))

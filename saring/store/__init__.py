@@ -17,6 +17,7 @@ import os
 from urllib.parse import urlsplit, urlunsplit
 
 from saring.errors import SaringError
+from saring.messages import msg
 from saring.store.base import Store
 from saring.store.migrations import MIGRATIONS, Migration
 
@@ -48,11 +49,7 @@ def store_to_read(url: str | None) -> str | None:
     if chosen.startswith(_POSTGRES) or path == ":memory:" or os.path.isfile(path):
         return chosen
     origin = "--db" if url else f"${DB_ENV}"
-    raise SaringError(
-        "not_found",
-        f"no store at {path} ({origin}); check the path, or create it with `saring factcheck import` or "
-        "`saring index add`",
-    )
+    raise SaringError("not_found", msg("errors.detail.no_store_at", path=path, origin=origin))
 
 
 def describe_store(url: str) -> str:

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import Any, Literal
 
 from saring.errors import SaringError, require
+from saring.messages import msg
 from saring.store.base import Params, Store
 
 # '...' literals are copied as they are; outside them '?' and ':name' become psycopg placeholders.
@@ -42,7 +43,7 @@ class PostgresStore(Store):
             # autocommit: single statements commit at once; `transaction()` groups the others.
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
-            raise SaringError("store_error", f"cannot connect to PostgreSQL: {exc}") from exc
+            raise SaringError("store_error", msg("errors.detail.postgres_connect", reason=str(exc))) from exc
 
     def execute(self, sql: str, params: Params = ()) -> Any:
         if not params:  # without parameters psycopg sends the text as it is (no '%' escaping)

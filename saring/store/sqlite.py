@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import Literal
 
 from saring.errors import SaringError
+from saring.messages import msg
 from saring.store.base import Params, Store, iter_statements
 
 # Seconds a writer waits for another writer's lock before failing (bulk index transactions are short).
@@ -31,7 +32,8 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA cache_size=-65536")
             self.conn.execute("PRAGMA foreign_keys=ON")
         except sqlite3.Error as exc:
-            raise SaringError("store_error", f"cannot open SQLite database '{path}': {exc}") from exc
+            detail = msg("errors.detail.sqlite_open", path=path, reason=str(exc))
+            raise SaringError("store_error", detail) from exc
         self._depth = 0
 
     def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:

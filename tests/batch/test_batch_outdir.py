@@ -51,7 +51,7 @@ def test_batch_outdir_refuses_a_folder_that_is_not_its_own(
     (out / "shard-00003.jsonl").write_text('{"old": true}\n')
     assert main(["batch", str(src), "--out", str(out), "-j", "1"]) == 1
     err = capsys.readouterr().err
-    assert "SAR-E012" in err and "not a batch output" in err and "--force" in err
+    assert "SAR-E012" in err and "bukan folder hasil batch" in err and "--force" in err  # id: the default
     assert sorted(p.name for p in out.iterdir() if p.name != "_work") == ["notes.txt", "shard-00003.jsonl"]
     assert main(["batch", str(src), "--out", str(out), "-j", "1", "--force"]) == 3
     assert (out / "notes.txt").read_text() == "catatan penting\n"  # not a batch name: kept
@@ -69,7 +69,7 @@ def test_batch_outdir_another_plan_is_refused_then_replaced_without_stale_shards
     capsys.readouterr()
     assert main(["batch", str(src), "--out", str(out), "-j", "1", "--shards", str(second)]) == 1
     err = capsys.readouterr().err
-    assert "different batch" in err and "To resume it, re-run the command that made it" in err
+    assert "berisi batch lain" in err and "jalankan ulang perintah yang membuatnya" in err
     assert main(["batch", str(src), "--out", str(out), "-j", "1", "--shards", str(second), "--force"]) == 3
     assert len(list(out.glob("shard-*.jsonl"))) == second
     assert len(list(out.glob("_work/done/*.json"))) == second
@@ -171,7 +171,7 @@ def test_batch_outdir_full_disk_is_a_coded_error(
         code = main(["batch", str(src), "--out", str(out), "-j", "1", "--shards", "2"])
     err = capsys.readouterr().err
     assert code == 1, err
-    assert "SAR-E022 output_error: cannot write" in err and "shard-00000.jsonl: File too large" in err
+    assert "SAR-E022 output_error: tidak dapat menulis" in err and "shard-00000.jsonl: File too large" in err
     assert not list(out.glob("_work/done/*")) and not list(out.glob(".*.tmp"))  # nothing claims to be done
 
 
@@ -268,7 +268,8 @@ def test_batch_outdir_coded_stop_in_a_pool_worker_names_the_record(
     argv = ["batch", str(src), "--out", str(out), "-j", "2", "--shards", "2", "--on-error", "stop"]
     assert main(argv) == 1
     err = capsys.readouterr().err
-    assert f"SAR-E007 malformed_record: {src}:6 (--on-error stop)" in err and "BrokenProcessPool" not in err
+    assert f"SAR-E007 malformed_record: berhenti di {src}:6 (--on-error stop)" in err
+    assert "BrokenProcessPool" not in err
 
 
 @pytest.mark.parametrize("n", [5])

@@ -37,6 +37,10 @@ def test_batch_jsonl_equals_check_output_and_counts_rejects(
     rejects = [json.loads(x) for x in (tmp_path / "out" / "rejects.jsonl").read_text().splitlines()]
     assert [r["line"] for r in rejects] == [6, 8, 10, 43, 61, 71, 80]
     assert {r["code"] for r in rejects} == {"SAR-E006", "SAR-E007", "SAR-E008"}
+    assert all(r["reason_msg"]["params"]["code"] == r["code"] for r in rejects)  # the line as a message too
+    assert {r["reason_msg"]["params"]["detail"]["code"] for r in rejects if r["code"] == "SAR-E006"} == {
+        "errors.detail.not_indonesian"
+    }
     assert summary.ok + summary.rejected == n and summary.rejected == len(rejects)
     assert summary.errors["SAR-E007 malformed_record"] == 3
     assert summary.examples["SAR-E006 not_indonesian"] == [f"{src}:8", f"{src}:61"]

@@ -60,7 +60,7 @@ def test_inputs_check_goes_on_past_a_file_that_is_not_warc(
     assert main(["check", "--json", str(tmp_path)]) == 3
     captured = capsys.readouterr()
     assert [json.loads(line)["article"]["id"] for line in captured.out.splitlines()] == ["j0", "j1"]
-    assert "a.warc:1: SAR-E025 corrupt_input: unreadable from the start (Invalid WARC header)" in captured.err
+    assert "a.warc:1: SAR-E025 corrupt_input: tidak terbaca sejak awal (Invalid WARC header)" in captured.err
     assert "2 dianalisis, 1 dilewati" in captured.err
 
 

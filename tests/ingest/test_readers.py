@@ -155,10 +155,10 @@ def test_site_from_url_matches_urlsplit(url: str) -> None:
     """The direct read of plain hosts gives what urlsplit gives."""
     from urllib.parse import urlsplit
 
-    from saring.ingest.base import _site_from_url
+    from saring.ingest.base import site_from_url
 
     host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-    assert _site_from_url(url) == (host.removeprefix("www.") or None)
+    assert site_from_url(url) == (host.removeprefix("www.") or None)
 
 
 @pytest.mark.parametrize("title", ["", "Judul Berita"])
