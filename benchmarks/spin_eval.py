@@ -4,8 +4,8 @@
     python benchmarks/spin_eval.py --limit 300
 
 Protocol (no publisher is in two roles):
-- statistics from the BUILD publishers only;
-- llr table and ordinary-news ranking from the CALIBRATION publisher (as `build_spin` does);
+- statistics and the context model from the BUILD publishers only;
+- llr tables and ordinary-news ranking from the CALIBRATION publisher (as `build_spin` does);
 - test on the TEST publishers: their unspun articles, and synthetic spins of the same articles at 10%,
   20% and 40% of replaceable words (mythes-id headword -> random synonym, seeded); then at 5/10/20% of
   all words by the known spinner and by spinners the detector does not know (`spinners.py`: FreeDict
@@ -37,7 +37,9 @@ from spinners import FREEDICT, spin_share, unseen_spinners  # noqa: E402
 
 from saring.article import Article, SourceRef  # noqa: E402
 from saring.lexicon.collocations import Collocations  # noqa: E402
+from saring.lexicon.context import ContextModel  # noqa: E402
 from saring.lexicon.spinner import Swap, SynonymSource  # noqa: E402
+from saring.lexicon.thesaurus import synonym_edges  # noqa: E402
 from saring.lexicon.tokens import words  # noqa: E402
 from saring.signals import build_spin as bs  # noqa: E402
 from saring.signals.spin import SpinCalibration, analyse  # noqa: E402
@@ -70,11 +72,10 @@ def row(
     label: str,
     spun: list[tuple[str, list[Swap]]],
     neg_stat: np.ndarray,
-    col: Collocations,
-    cal: SpinCalibration,
+    models: tuple[Collocations, ContextModel, SpinCalibration],
 ) -> str:
     """One table row: how many spun texts are flagged, and TPR at 2% / 1% FPR on the unspun ones."""
-    results = [analyse(article(text), col, cal) for text, _ in spun]
+    results = [analyse(article(text), *models) for text, _ in spun]
     pos_stat = np.array([r.details["statistic"] for r in results])
     tpr2, fpr2 = tpr_at_fpr(neg_stat, pos_stat, 0.02)
     tpr1, _ = tpr_at_fpr(neg_stat, pos_stat, 0.01)
@@ -93,17 +94,19 @@ def evaluate(args: argparse.Namespace) -> None:
     synonyms = forward_synonyms(entries)
     articles = bs.read_corpus(args.corpus)
     build = [a.text for a in articles if a.publisher in BUILD]
-    _, col, counts = bs.build_statistics(build, bs.synonym_edges(entries))
+    _, col, counts = bs.build_statistics(build, synonym_edges(entries))
+    ctx = bs.build_context(build, seed=13)
     calib = bs.held_out(articles, CALIBRATION, build, seed=1)[: 2 * args.limit]
     test = bs.held_out(articles, TEST, build, seed=2)[: args.limit]
-    cal = bs.calibrate(col, calib, synonyms, seed=10_000, meta={})
+    cal = bs.calibrate(col, ctx, calib, synonyms, seed=10_000, meta={})
+    models = (col, ctx, cal)
     print(
         f"build: {sorted(BUILD)} {len(build)} articles, {int(counts.unigrams.sum())} tokens, "
         f"{len(col.keys)} bigrams"
     )
     print(f"calibration: {sorted(CALIBRATION)} {len(calib)} articles (half llr table, half ranking)")
     print(f"test: {sorted(TEST)} {len(test)} articles; setup {time.perf_counter() - t0:.0f}s")
-    natural = [analyse(article(d.text), col, cal) for d in test]
+    natural = [analyse(article(d.text), *models) for d in test]
     neg_score = np.array([r.score for r in natural])
     neg_stat = np.array([r.details["statistic"] for r in natural])
     print(
@@ -114,17 +117,17 @@ def evaluate(args: argparse.Namespace) -> None:
     print(HEADER)
     for rate in RATES:
         spun = [spin(d.text, synonyms, rate, seed=20_000 + i) for i, d in enumerate(test)]
-        print(row(f"{rate:.0%}", spun, neg_stat, col, cal))
+        print(row(f"{rate:.0%}", spun, neg_stat, models))
     print("\nshare of all words swapped (unseen spinners: resources the detector never reads):")
     print(HEADER.replace("rate", "spinner       share"))
     for name, source in {"mythes-id": synonyms, **unseen_spinners()}.items():
         for share in SHARES:
             spun = [spin_share(d.text, source, share, seed=40_000 + i) for i, d in enumerate(test)]
-            print(row(f"{name:12s}  {share:.0%}", spun, neg_stat, col, cal))
+            print(row(f"{name:12s}  {share:.0%}", spun, neg_stat, models))
     if "dictionary" not in unseen_spinners():
         print(f"(dictionary spinner skipped: {FREEDICT} absent; apt-get install dict-freedict-eng-ind)")
     for name in ("002_9d3e60e86370aa20", "000_c39cde28485d60bd"):
-        r = analyse(seed_article(name), col, cal)
+        r = analyse(seed_article(name), *models)
         print(
             f"seed {name[:3]} (eval statistics): score {r.score:.3f} flag {r.flag} "
             f"statistic {r.details['statistic']}"
@@ -174,20 +177,22 @@ def shipped(args: argparse.Namespace) -> None:
     data = [
         ROOT / "saring/lexicon/data/thesaurus_id.npz",
         ROOT / "saring/signals/data/spin_bigrams.npz",
+        ROOT / "saring/signals/data/spin_context.npz",
         ROOT / "saring/signals/data/spin.json",
     ]
     print("\nshipped artefacts: " + ", ".join(f"{p.name} {p.stat().st_size / 1e6:.2f} MB" for p in data))
     t = time.perf_counter()
-    col, cal = sp.load()
+    _, _, cal = sp.load()
     print(
-        f"load time (thesaurus + bigrams + calibration): {1000 * (time.perf_counter() - t):.0f} ms; "
+        f"load time (thesaurus, bigrams, context model, calibration): "
+        f"{1000 * (time.perf_counter() - t):.0f} ms; "
         f"built from {cal.meta.get('build_publishers')}"
     )
     for name in ("002_9d3e60e86370aa20", "000_c39cde28485d60bd"):
         r = sp.detect(seed_article(name))
         print(
             f"seed {name[:3]} (shipped): score {r.score:.3f} flag {r.flag}; evidence: "
-            + ", ".join(e.text for e in r.evidence[:12])
+            + ", ".join(e.text for e in r.evidence)
         )
     articles = [a for a in bs.read_corpus(args.corpus) if a.publisher in TEST and len(a.text) >= 2000]
     texts = [a.text[: a.text.rfind(" ", 0, 2048)] for a in articles[: args.timing]]

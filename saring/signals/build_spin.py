@@ -8,13 +8,16 @@ and mythes-id (`apt-get install mythes-id`). Outputs:
 - `saring/signals/data/spin_bigrams.npz`: the spin graph (mythes-id synonyms plus the affix and
   abbreviation variants among corpus words, `saring.lexicon.variants`) and all bigram counts seen
   >= 2 times, with each word's number of distinct neighbours (Kneser-Ney continuation counts);
-- `saring/signals/data/spin.json`: the calibration (llr table, ordinary-news statistics, threshold).
+- `saring/signals/data/spin_context.npz`: the CBOW context model (`saring.lexicon.context`, trained
+  with gensim at build time) with each word's usual score;
+- `saring/signals/data/spin.json`: the calibration (llr tables, ordinary-news statistics, threshold).
 
 Statistics come from every publisher except the calibration publisher (sindonews by default); the
 calibration publisher's articles (near-copies of build articles removed) are split in two halves: one
-learns the llr table (ordinary vs synthetic 10% spins), the other gives the ordinary-news
-distribution the score ranks against. `benchmarks/spin_eval.py` reuses these functions with a third,
-untouched group of publishers for the TPR/FPR report.
+learns the llr tables (ordinary vs synthetic spins: mythes-id synonyms at 10% of replaceable words
+for the graph table, context-blind swaps of 10% of words for the context table), the other gives
+the ordinary-news distribution the score ranks against. `benchmarks/spin_eval.py` reuses these
+functions with a third, untouched group of publishers for the TPR/FPR report.
 """
 
 from __future__ import annotations
@@ -31,13 +34,14 @@ from pathlib import Path
 import numpy as np
 
 from saring.lexicon.collocations import Collocations, save_collocations
+from saring.lexicon.context import ContextModel, from_gensim, save_context, train
 from saring.lexicon.counts import Counts, count_texts, prune
 from saring.lexicon.mythes import DEFAULT_PATH, read_mythes
 from saring.lexicon.spinner import SynonymSource, forward_synonyms, spin
 from saring.lexicon.thesaurus import Thesaurus, build_thesaurus, save_thesaurus, synonym_edges
-from saring.lexicon.tokens import words
+from saring.lexicon.tokens import tokenize, words
 from saring.lexicon.variants import variant_edges
-from saring.signals.spin import SpinCalibration, cells, word_scores
+from saring.signals.spin import SpinCalibration, cells, sum_above, word_scores
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "clickid_raw_articles_2019" / "normalized.jsonl"
@@ -46,12 +50,18 @@ MU = 1000.0  # chosen among 100/300/1000/3000 on the calibration publisher (docs
 SUSPICION_EDGES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15]
 MISFIT_EDGES = [-2, 0, 2, 4]
 FREQUENCY_EDGES = [30, 300, 3000]
+UNFIT_EDGES = [0, 1, 2, 3]  # standard deviations; bins and the model compared on the calibration publisher
+CONTEXT_DIM, CONTEXT_WINDOW, CONTEXT_EPOCHS, CONTEXT_MIN_COUNT = 64, 8, 20, 5  # training
+CONTEXT_RADII = (1, 2, 4, 8)  # scoring: nested windows, near words weigh more
+CONTEXT_MAX_WORDS = 60_000  # a cap on the shipped vocabulary (27k words reach min_count in 2019 news)
+BLIND_CHOICES = 4  # replacements per word the context-blind spinner picks from
 SHRINK = 20.0
 LLR_FLOOR = 0.5  # statistic sums ratios above this; -inf/0/0.5/1 compared on the calibration publisher
 TARGET_FPR = 0.01  # on the calibration publisher; gave <= 2% on unseen publishers (docs/signals.md)
 CALIBRATION_RATE = 0.1
 EVIDENCE_NATS = 6.0
 EVIDENCE_MISFIT = 5.0
+EVIDENCE_UNFIT = 3.0
 MIN_WORDS = 100
 
 
@@ -121,49 +131,105 @@ def build_statistics(
     return thesaurus, col, counts
 
 
-def calibration_cells(col: Collocations, texts: Iterable[str]) -> list[np.ndarray]:
-    """Llr-table cell of the distinct eligible words of each text."""
-    edges = [np.asarray(e, dtype=np.float64) for e in (SUSPICION_EDGES, MISFIT_EDGES, FREQUENCY_EDGES)]
-    return [cells(word_scores(text, col, MU), *edges) for text in texts]
+def build_context(texts: Iterable[str], seed: int) -> ContextModel:
+    """Train the CBOW context model on the statistics' texts and measure each word's usual score."""
+    norms = [[t.norm for t in tokenize(text)] for text in texts]
+    model = train(norms, CONTEXT_DIM, CONTEXT_WINDOW, CONTEXT_MIN_COUNT, CONTEXT_EPOCHS, seed)
+    return from_gensim(model, norms, CONTEXT_MAX_WORDS, CONTEXT_RADII)
+
+
+def blind_swaps(col: Collocations, seed: int) -> SynonymSource:
+    """A context-blind spinner from the corpus vocabulary: each word may become one of a few random
+    words of about its frequency (half to twice its count). It stands for every replacement no
+    thesaurus links, so the context table learns what a word the passage did not call for looks like."""
+    rng = np.random.default_rng(seed)
+    vocab = [w for w in col.words if w.isalpha() and col.count(w) >= MIN_COUNT]
+    counts = np.array([col.count(w) for w in vocab], dtype=np.float64)
+    order = np.argsort(counts, kind="stable")
+    ranked, sorted_counts = [vocab[i] for i in order], counts[order]
+    lo = np.searchsorted(sorted_counts, sorted_counts / 2, side="left")
+    hi = np.searchsorted(sorted_counts, sorted_counts * 2, side="right")
+    picks = lo[:, None] + (rng.random((len(ranked), BLIND_CHOICES)) * (hi - lo)[:, None]).astype(np.int64)
+    table = {w: [ranked[j] for j in row if ranked[j] != w] for w, row in zip(ranked, picks, strict=True)}
+    return lambda word: table.get(word, [])
+
+
+def _edges() -> list[np.ndarray]:
+    return [
+        np.asarray(e, dtype=np.float64) for e in (SUSPICION_EDGES, MISFIT_EDGES, FREQUENCY_EDGES, UNFIT_EDGES)
+    ]
+
+
+def calibration_cells(
+    col: Collocations, ctx: ContextModel, texts: Iterable[str]
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Graph-table and context-table cells of the distinct eligible words of each text."""
+    return [cells(word_scores(text, col, ctx, MU), *_edges()) for text in texts]
 
 
 def calibrate(
     col: Collocations,
+    ctx: ContextModel,
     docs: Sequence[CorpusArticle],
     synonyms: SynonymSource,
     seed: int,
     meta: dict[str, object],
 ) -> SpinCalibration:
-    """Learn the llr table on one half of `docs` and the ordinary-news distribution on the other."""
+    """Learn the llr tables on one half of `docs` and the ordinary-news distribution on the other."""
     fit, rank = docs[: len(docs) // 2], docs[len(docs) // 2 :]
-    shape = (len(SUSPICION_EDGES) + 2, len(MISFIT_EDGES) + 1, len(FREQUENCY_EDGES) + 1)
-    spun = [spin(d.text, synonyms, CALIBRATION_RATE, seed + i)[0] for i, d in enumerate(fit)]
-    natural = _histogram(calibration_cells(col, (d.text for d in fit)), int(np.prod(shape)))
-    spun_h = _histogram(calibration_cells(col, spun), int(np.prod(shape)))
-    llr = np.round(np.log(spun_h / natural), 4).reshape(shape)
+    context_shape = (len(MISFIT_EDGES) + 1, len(FREQUENCY_EDGES) + 1, len(UNFIT_EDGES) + 2)
+    shape = (len(SUSPICION_EDGES) + 2, *context_shape)
+    blind = blind_swaps(col, seed)
+    thesaurus_spins = [spin(d.text, synonyms, CALIBRATION_RATE, seed + i)[0] for i, d in enumerate(fit)]
+    blind_spins = [spin(d.text, blind, CALIBRATION_RATE, seed + i)[0] for i, d in enumerate(fit)]
+    natural = calibration_cells(col, ctx, (d.text for d in fit))
+    llr = _llr(natural, calibration_cells(col, ctx, thesaurus_spins), 0, shape)
+    context_llr = _llr(natural, calibration_cells(col, ctx, blind_spins), 1, context_shape)
     meta = {
         **meta,
         "llr_docs": len(fit),
         "ranking_docs": len(rank),
         "target_fpr": TARGET_FPR,
         "calibration_spin_rate": CALIBRATION_RATE,
-    }
+        "context_model": {"dim": CONTEXT_DIM, "window": CONTEXT_WINDOW, "radii": CONTEXT_RADII,
+                          "epochs": CONTEXT_EPOCHS, "min_count": CONTEXT_MIN_COUNT, "words": len(ctx.words)},
+    }  # fmt: skip
+    parts = np.array(
+        [[sum_above(t, c, LLR_FLOOR, SHRINK) for t, c in zip((llr, context_llr), cc, strict=True)]
+         for cc in calibration_cells(col, ctx, (d.text for d in rank))]
+    )  # fmt: skip
+    suspicion_edges, misfit_edges, frequency_edges, unfit_edges = _edges()
     cal = SpinCalibration(
         MU,
-        np.asarray(SUSPICION_EDGES, dtype=np.float64),
-        np.asarray(MISFIT_EDGES, dtype=np.float64),
-        np.asarray(FREQUENCY_EDGES, dtype=np.float64),
+        suspicion_edges,
+        misfit_edges,
+        frequency_edges,
+        unfit_edges,
         llr,
+        context_llr,
         SHRINK,
         LLR_FLOOR,
+        np.round(np.quantile(parts, 1.0 - TARGET_FPR, axis=0), 6),
         np.zeros(1),
         round(1.0 - TARGET_FPR, 4),
         EVIDENCE_NATS,
         EVIDENCE_MISFIT,
+        EVIDENCE_UNFIT,
         meta,
     )
-    stats = np.sort([cal.statistic(c) for c in calibration_cells(col, (d.text for d in rank))])
+    stats = np.sort([cal.statistic((g, c)) for g, c in parts])
     return replace(cal, natural=np.round(stats, 6))
+
+
+def _llr(
+    natural: list[tuple[np.ndarray, np.ndarray]], spun: list[tuple[np.ndarray, np.ndarray]], table: int,
+    shape: tuple[int, ...],
+) -> np.ndarray:  # fmt: skip
+    """Log-likelihood ratio "spun" vs "ordinary" of each cell of one table (0: graph, 1: context)."""
+    n = int(np.prod(shape))
+    ratio = _histogram([c[table] for c in spun], n) / _histogram([c[table] for c in natural], n)
+    llr: np.ndarray = np.round(np.log(ratio), 4).reshape(shape)
+    return llr
 
 
 def _histogram(cells: list[np.ndarray], n: int) -> np.ndarray:
@@ -187,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = read_corpus(args.corpus)
     build = [a.text for a in articles if a.publisher != args.calibration_publisher]
     thesaurus, col, counts = build_statistics(build, synonym_edges(entries))
+    ctx = build_context(build, args.seed)
     print(
         f"statistics: {len(build)} articles, {int(counts.unigrams.sum())} tokens, "
         f"{len(col.keys)} bigrams kept ({time.perf_counter() - started:.0f}s)",
@@ -204,9 +271,10 @@ def main(argv: list[str] | None = None) -> int:
         "min_count": MIN_COUNT,
         "seed": args.seed,
     }
-    cal = calibrate(col, docs, forward_synonyms(entries), args.seed, meta)
+    cal = calibrate(col, ctx, docs, forward_synonyms(entries), args.seed, meta)
     save_thesaurus(thesaurus, args.out / "lexicon" / "data" / "thesaurus_id.npz")
     save_collocations(col, args.out / "signals" / "data" / "spin_bigrams.npz")
+    save_context(ctx, args.out / "signals" / "data" / "spin_context.npz")
     (args.out / "signals" / "data" / "spin.json").write_text(
         json.dumps(cal.to_dict(), indent=1) + "\n", encoding="utf-8"
     )

@@ -21,7 +21,7 @@ EXPECTED: dict[str, str] = {
     "copy": "copy.v1",
     "form": "form.v1",
     "scam": "scam.v1",
-    "spin": "spin.v2",
+    "spin": "spin.v3",
     "tone": "tone.v1",
 }
 ARTICLE_FIELDS = {f.name for f in dataclasses.fields(Article)}

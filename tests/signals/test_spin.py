@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,8 +18,18 @@ from saring.ingest.text import parse_text
 from saring.lexicon.spinner import spin
 from saring.lexicon.thesaurus import load_thesaurus
 from saring.lexicon.tokens import tokenize
+from saring.messages import Msg, localize, render
 from saring.signals import SIGNALS
-from saring.signals.spin import MAX_PER_WORD, VERSION, detect, eligible_positions, load_calibration
+from saring.signals.build_spin import blind_swaps
+from saring.signals.spin import (
+    MAX_PER_WORD,
+    VERSION,
+    detect,
+    eligible_positions,
+    load,
+    load_calibration,
+    word_scores,
+)
 from tests.conftest import DATA, need
 
 CORPUS = DATA / "clickid_raw_articles_2019" / "normalized.jsonl"
@@ -53,10 +64,22 @@ def test_spin_seed_002_flagged_with_swapped_words(seed_002: Path) -> None:
     assert {"memperlancar", "katakan", "miliki", "masihlah"} <= found  # form variants no thesaurus lists
     hawa = next(e for e in result.evidence if e.text == "hawa")
     assert article.text[hawa.start - 9 : hawa.end] == "serangan hawa"
-    assert "'udara'" in hawa.why and "serangan udara" in hawa.why
-    katakan = next(e for e in result.evidence if e.text == "katakan")
-    assert "where ordinary news writes 'mengatakan'" in katakan.why and "'orang katakan' 0x" in katakan.why
+    why = render(hawa.why, "en")
+    assert "'udara'" in why and "serangan udara" in why
+    katakan = render(next(e for e in result.evidence if e.text == "katakan").why, "en")
+    assert "where ordinary news writes 'mengatakan'" in katakan and "'orang katakan' 0x" in katakan
     assert max(Counter(found_all(result.evidence)).values()) <= MAX_PER_WORD
+
+
+def test_spin_says_why_in_indonesian_and_english(seed_002: Path) -> None:
+    result = detect(_seed(seed_002))
+    assert isinstance(result.summary, Msg) and all(isinstance(e.why, Msg) for e in result.evidence)
+    n = len({e.text.casefold() for e in result.evidence})
+    assert render(result.summary, "id").startswith(f"{n} dari {result.details['eligible_words']} kata")
+    assert render(result.summary, "en").startswith(f"{n} of {result.details['eligible_words']} words")
+    hawa = next(e for e in result.evidence if e.text == "hawa")
+    assert "padahal berita biasa menulis 'udara'" in render(hawa.why, "id")
+    assert "'serangan udara'" in render(hawa.why, "id") and " kali" in render(hawa.why, "id")
 
 
 def test_spin_seed_000_not_flagged(seed_000: Path) -> None:
@@ -104,6 +127,33 @@ def test_spin_synthetic_spins_of_held_out_articles_score_higher() -> None:
         assert {e.text for e in spun_result.evidence} & {s.replacement for s in swaps}
 
 
+@pytest.mark.data
+def test_spin_context_model_rejects_words_the_passage_did_not_call_for() -> None:
+    """Context-blind swaps (random corpus words of about the same frequency) sit far further below
+    their usual context score than the words around them, whatever synonyms they have."""
+    col, ctx, cal = load()
+    swapped, kept, shown, right = [], [], 0, 0
+    for i, row in enumerate(_long_sindonews_rows(8)):
+        article = clean(Article(id=row["id"], raw_text=row["text"], source=SourceRef("corpus")))
+        text, swaps = spin(article.text, blind_swaps(col, seed=i), 0.1, seed=i)
+        ws = word_scores(text, col, ctx, cal.mu)
+        starts = {s.start for s in swaps}
+        is_swap = np.array([ws.tokens[p].start in starts for p in ws.positions])
+        swapped.append(ws.unfit[is_swap])
+        kept.append(ws.unfit[~is_swap])
+        spun = Article(id="spun", raw_text=text, text=text, source=SourceRef("spun"))
+        context = [
+            e for e in detect(spun).evidence if isinstance(e.why, Msg) and e.why.code == "spin.why.context"
+        ]
+        shown += len(context)
+        right += sum(e.start in starts for e in context)
+    s, k = np.concatenate(swapped), np.concatenate(kept)
+    assert np.nanmedian(s) > np.nanmedian(k) + 1.0  # standard deviations of each word's usual score
+    assert np.nanmean(s > 2) > 3 * np.nanmean(k > 2)
+    # the passage's own evidence points at the swaps more often than not
+    assert shown >= 8 and right / shown > 0.5
+
+
 # A chat-style rewriter the detector was never shown: it only knows these spellings.
 CHAT = {"yang": "yg", "dengan": "dgn", "untuk": "utk", "tidak": "tdk", "sudah": "sdh", "tahun": "thn"}
 
@@ -132,5 +182,5 @@ def test_spin_never_raises_and_spans_are_valid(text: str, clean_first: bool) -> 
         article = clean(article)
     result = detect(article)
     assert 0.0 <= result.score <= 1.0
-    json.dumps(result.to_dict())
+    json.dumps(localize(result.to_dict()))  # messages are rendered at the edge (Report.to_dict)
     _assert_spans_valid(article, result.evidence)
