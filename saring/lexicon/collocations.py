@@ -32,6 +32,7 @@ from saring.lexicon.keytable import KeyTable
 from saring.lexicon.npz import open_artefact, pack_words, unpack_words
 from saring.lexicon.thesaurus import Thesaurus, graph_arrays, graph_from_arrays
 from saring.lexicon.tokens import BOUNDARY, Token
+from saring.messages import msg
 
 ARTEFACT = "spin_bigrams.npz"
 GRAPH = "graph_"  # key prefix of the embedded word graph
@@ -264,7 +265,7 @@ def save_collocations(col: Collocations, path: Path) -> None:
 
 
 def read_collocations(path: Path) -> Collocations:
-    with open_artefact(path, "spin statistics") as z:
+    with open_artefact(path, msg("errors.label.spin_statistics")) as z:
         graph = graph_from_arrays(z, GRAPH)
         words = [*graph.words, *unpack_words(z["extra_words"])]
         unigrams = z["unigrams"].astype(np.float64)

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from saring.lexicon.npz import open_artefact, pack_words, unpack_words
+from saring.messages import msg
 
 ARTEFACT = "spin_context.npz"
 MIN_SD = 0.5  # a word's spread of scores is at least this, so a handful of training occurrences cannot
@@ -155,7 +156,7 @@ def save_context(model: ContextModel, path: Path) -> None:
 
 
 def read_context(path: Path) -> ContextModel:
-    with open_artefact(path, "spin context model") as z:
+    with open_artefact(path, msg("errors.label.spin_context")) as z:
         return ContextModel.create(
             unpack_words(z["words"]),
             z["in_vecs"].astype(np.float32),

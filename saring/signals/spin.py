@@ -338,14 +338,16 @@ def read_calibration(raw: str) -> SpinCalibration:
 @lru_cache(maxsize=1)
 def load_calibration() -> SpinCalibration:
     from saring.errors import SaringError
+    from saring.lexicon.npz import REBUILD
+    from saring.messages import msg
 
+    path = resources.files("saring.signals") / "data" / CALIBRATION
     try:
-        raw = (resources.files("saring.signals") / "data" / CALIBRATION).read_text(encoding="utf-8")
-        return read_calibration(raw)
+        return read_calibration(path.read_text(encoding="utf-8"))
     except (OSError, KeyError, ValueError, TypeError) as exc:
-        raise SaringError(
-            "model_missing", f"spin calibration: {exc}; rebuild: python -m saring.signals.build_spin"
-        ) from exc
+        detail = msg("errors.detail.artefact_unreadable", what=msg("errors.label.spin_calibration"),
+                     path=str(path), reason=str(exc), command=REBUILD)
+        raise SaringError("model_missing", detail) from exc
 
 
 def load() -> tuple[Collocations, ContextModel, SpinCalibration]:

@@ -25,10 +25,6 @@ OWNED_BY_ANOTHER_HELPER = {
     "saring/ingest/ocr.py",
     "saring/ingest/layout.py",
     "saring/report/ocr.py",
-    "saring/signals/spin.py",
-    "saring/signals/build_spin.py",
-    "saring/lexicon/context.py",
-    "saring/lexicon/collocations.py",
 }
 
 _WORD = re.compile(r"[A-Za-z]{2,}")
