@@ -99,10 +99,11 @@ def train(
     One worker thread and a hash that does not change per process (gensim seeds each word's initial
     vector with `hash(word)`): two threads gave models whose benchmark rows moved by 2-3 points
     from build to build."""
-    from gensim.models import Word2Vec  # type: ignore[import-untyped]
+    from saring.errors import require
 
+    gensim_models: Any = require("gensim.models", "build")
     corpus = list(articles)
-    return Word2Vec(
+    return gensim_models.Word2Vec(
         corpus, vector_size=dim, window=window, min_count=min_count, sg=0, cbow_mean=1, negative=5,
         sample=1e-4, epochs=epochs, workers=1, seed=seed, max_vocab_size=None, hashfxn=_stable_hash,
     )  # fmt: skip
