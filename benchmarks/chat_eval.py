@@ -34,8 +34,8 @@ REPLIES = ("Beneran ini?", "Waduh", "Makasih infonya", "Hoaks bukan sih?", "Asta
 
 
 def _rumours(n: int, rng: random.Random) -> list[str]:
-    rows = [json.loads(line) for line in require_data(DATA / "turnbackhoax_2024_alharkan7" / "normalized.jsonl")
-            .read_text(encoding="utf-8").splitlines()]
+    path = require_data(DATA / "turnbackhoax_2024_alharkan7" / "normalized.jsonl")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     texts = [str(r["text"]).strip() for r in rows if len(str(r["text"]).split()) >= 12]
     return rng.sample(texts, n)
 
@@ -78,9 +78,11 @@ def main() -> None:
 
     rng = random.Random(args.seed)
     header(f"chat exports vs typed text: {args.n} 2024 rumours, {args.n} Kompas/Tempo news forwards")
-    print("| set | reading | n | labelled hoax | labelled not_hoax | same label as typed | same flags as typed |")
+    print("| set | reading | n | labelled hoax | labelled not_hoax | same label as typed "
+          "| same flags as typed |")
     print("|---|---|---|---|---|---|---|")
-    for name, texts in (("2024 rumours (hoax)", _rumours(args.n, rng)), ("Kompas/Tempo news (true)", _news(args.n, rng))):
+    sets = (("2024 rumours (hoax)", _rumours(args.n, rng)), ("Kompas/Tempo news (true)", _news(args.n, rng)))
+    for name, texts in sets:
         exports = [_export(t, rng) for t in texts]
         typed = [_judge(t) for t in texts]
         readings = {
@@ -89,7 +91,7 @@ def main() -> None:
             "export": [_judge(x) for x in exports],
         }
         for reading, results in readings.items():
-            pairs = [(r, t) for r, t in zip(results, typed) if r is not None and t is not None]
+            pairs = [(r, t) for r, t in zip(results, typed, strict=True) if r is not None and t is not None]
             labels = Counter(r[0] for r, _ in pairs)
             n = len(pairs)
             same_label = sum(r[0] == t[0] for r, t in pairs) / n

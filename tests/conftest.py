@@ -181,7 +181,7 @@ def strict_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def static_site() -> Iterator[str]:
-    """tests/resources served over HTTP on a free loopback port (links given to the CLI); yields the base URL."""
+    """tests/resources over HTTP on a free loopback port (links given to the CLI); yields the base URL."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer

@@ -19,8 +19,8 @@ from tests.conftest import RESOURCES
 pytest.importorskip("pypdfium2", reason="PDF input needs the pdf extra: pip install -e '.[pdf]'")
 
 TITLE = "SURAT EDARAN TENTANG BANTUAN LANGSUNG TUNAI BAGI PEMILIK KENDARAAN LISTRIK"
-LAST = "Pendaftaran ditutup dalam tiga hari. Harap sebarkan informasi ini kepada keluarga dan tetangga agar " \
-       "tidak ada yang tertinggal."
+LAST = ("Pendaftaran ditutup dalam tiga hari. Harap sebarkan informasi ini kepada keluarga dan tetangga "
+        "agar tidak ada yang tertinggal.")
 
 
 def _read(path: Path) -> list[Article | Rejected]:
@@ -73,7 +73,7 @@ def test_paragraphs_follow_spacing_size_and_sentence_ends() -> None:
     assert paragraphs(wrapped) == [
         "JUDUL BESAR DI DUA BARIS",
         "Kalimat pertama yang cukup panjang sampai ke tepi kanan halaman ini berlanjut di baris kedua.",
-        "Paragraf kedua tanpa spasi di atasnya, tetap terpisah karena kalimat sebelumnya selesai jauh sebelum "
-        "tepi kanan.",
+        ("Paragraf kedua tanpa spasi di atasnya, tetap terpisah karena kalimat sebelumnya selesai jauh "
+         "sebelum tepi kanan."),
         "Paragraf ketiga setelah jarak kosong yang lebar sekali di atasnya",
     ]
