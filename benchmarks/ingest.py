@@ -48,13 +48,17 @@ def main() -> None:
     header("benchmarks/ingest.py: read + clean")
     records = [r for r in corpus_records(args.limit) if len(str(r.get("text") or "")) > 50]
     opts = IngestOptions()
-    print(f"{len(records)} articles from the 2019 corpus, mean {sum(len(str(r['text'])) for r in records) / len(records):.0f} chars; pid {os.getpid()}")
+    mean_chars = sum(len(str(r["text"])) for r in records) / len(records)
+    print(f"{len(records)} articles from the 2019 corpus, mean {mean_chars:.0f} chars; pid {os.getpid()}")
 
     def text_path(record: object) -> Article:
         return clean(article_from_fields(record, opts, SourceRef("corpus")))  # type: ignore[arg-type]
 
     elapsed, samples = _time(records, text_path)  # type: ignore[arg-type]
-    print(f"plain text  : {len(records) / elapsed:8.1f} articles/s  {percentiles(samples)}  peak RSS {peak_rss_mb():.0f} MB")
+    print(
+        f"plain text  : {len(records) / elapsed:8.1f} articles/s  {percentiles(samples)}  "
+        f"peak RSS {peak_rss_mb():.0f} MB"
+    )
 
     pages = [PAGE.format(title=html.escape(str(r["title"])),
                          paragraphs="".join(f"<p>{html.escape(p)}</p>" for p in str(r["text"]).split(",,")))
@@ -66,7 +70,10 @@ def main() -> None:
             return clean(parse_html(str(page), SourceRef("page"), hopts))
 
         elapsed, samples = _time(pages, html_path)  # type: ignore[arg-type]
-        print(f"html {extractor:<11}: {len(pages) / elapsed:8.1f} articles/s  {percentiles(samples)}  peak RSS {peak_rss_mb():.0f} MB")
+        print(
+            f"html {extractor:<11}: {len(pages) / elapsed:8.1f} articles/s  {percentiles(samples)}  "
+            f"peak RSS {peak_rss_mb():.0f} MB"
+        )
 
 
 if __name__ == "__main__":

@@ -17,7 +17,14 @@ from saring.clean.lang import identify
 from saring.clean.normalize import normalize_chars, split_comma_joins, strip_stub
 from saring.clean.paragraphs import drop_repeats, drop_title_repeats, split_paragraphs
 
-__all__ = ["SiteBoilerplate", "clean", "clean_text", "join_paragraphs", "learn_site_boilerplate", "raw_paragraphs"]
+__all__ = [
+    "SiteBoilerplate",
+    "clean",
+    "clean_text",
+    "join_paragraphs",
+    "learn_site_boilerplate",
+    "raw_paragraphs",
+]
 
 PARAGRAPH_SEP = "\n\n"
 
@@ -45,9 +52,12 @@ def raw_paragraphs(raw: str) -> list[str]:
     return [p for p in paragraphs if p]
 
 
-def learn_site_boilerplate(articles: Iterable[Article], min_docs: int = 5, min_share: float = 0.05) -> SiteBoilerplate:
+def learn_site_boilerplate(
+    articles: Iterable[Article], min_docs: int = 5, min_share: float = 0.05
+) -> SiteBoilerplate:
     """Learn each site's recurring paragraphs from read (uncleaned) articles of a crawl."""
-    return SiteBoilerplate.learn(((a.site, raw_paragraphs(a.raw_text)) for a in articles), min_docs, min_share)
+    docs = ((a.site, raw_paragraphs(a.raw_text)) for a in articles)
+    return SiteBoilerplate.learn(docs, min_docs, min_share)
 
 
 def join_paragraphs(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
@@ -65,4 +75,12 @@ def clean(article: Article, stats: SiteBoilerplate | None = None) -> Article:
     paragraphs, removed = clean_text(article.raw_text, title, article.site, stats)
     text, spans = join_paragraphs(paragraphs)
     lang, score = identify(text, title)
-    return replace(article, title=title, text=text, paragraphs=spans, removed=[*article.removed, *removed], lang=lang, lang_score=round(score, 4))
+    return replace(
+        article,
+        title=title,
+        text=text,
+        paragraphs=spans,
+        removed=[*article.removed, *removed],
+        lang=lang,
+        lang_score=round(score, 4),
+    )

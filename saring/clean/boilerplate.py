@@ -28,21 +28,52 @@ _MAX_BOILERPLATE_WORDS = 40
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
     for reason, pattern in (
-        ("subscribe_prompt", r"\b(berlangganan|subscribe|newsletter)\b.*\b(e-?mail|surel|inbox|notifikasi|artikel|blog|"
-         r"update)\b|\b(klik|click) (di ?sini|here)\b.*\b(berlangganan|subscribe)"),
-        ("comments_widget", r"^\d+\s+(comments?|komentar)\s*:?\s*$|^(posting|tulis|kirim|tambahkan) komentar\b"
-         r"|^(belum ada|no) (komentar|comments)\b|^komentar( anda)?\s*:?\s*$|^leave a (reply|comment)\b"),
-        ("share_bar", r"^(bagikan|share|sebarkan)( (artikel|berita) ini)?( (ke|to|on|via))?\s*:?\s*"
-         r"((facebook|twitter|whatsapp|telegram|line|email|linkedin|pinterest|x)[\s,|/]*)*$"
-         r"|^(share this|tweet|pin it)\s*:?$"),
-        ("related_links", r"^(baca (juga|pula)|artikel terkait|berita terkait|lihat juga|simak juga|"
-         r"related (posts?|articles?)|read more|baca selengkapnya|berita lainnya|artikel lainnya)\b"),
-        ("advertisement", r"^(advertisement|iklan|sponsored|scroll (to|untuk) (continue|melanjutkan)|"
-         r"gulir (ke bawah )?untuk melanjutkan|konten sponsor)\b"),
+        (
+            "subscribe_prompt",
+            (
+                r"\b(berlangganan|subscribe|newsletter)\b.*\b(e-?mail|surel|inbox|notifikasi|artikel|blog|"
+                r"update)\b|\b(klik|click) (di ?sini|here)\b.*\b(berlangganan|subscribe)"
+            ),
+        ),
+        (
+            "comments_widget",
+            (
+                r"^\d+\s+(comments?|komentar)\s*:?\s*$|^(posting|tulis|kirim|tambahkan) komentar\b"
+                r"|^(belum ada|no) (komentar|comments)\b|^komentar( anda)?\s*:?\s*$"
+                r"|^leave a (reply|comment)\b"
+            ),
+        ),
+        (
+            "share_bar",
+            (
+                r"^(bagikan|share|sebarkan)( (artikel|berita) ini)?( (ke|to|on|via))?\s*:?\s*"
+                r"((facebook|twitter|whatsapp|telegram|line|email|linkedin|pinterest|x)[\s,|/]*)*$"
+                r"|^(share this|tweet|pin it)\s*:?$"
+            ),
+        ),
+        (
+            "related_links",
+            (
+                r"^(baca (juga|pula)|artikel terkait|berita terkait|lihat juga|simak juga|"
+                r"related (posts?|articles?)|read more|baca selengkapnya|berita lainnya|artikel lainnya)\b"
+            ),
+        ),
+        (
+            "advertisement",
+            (
+                r"^(advertisement|iklan|sponsored|scroll (to|untuk) (continue|melanjutkan)|"
+                r"gulir (ke bawah )?untuk melanjutkan|konten sponsor)\b"
+            ),
+        ),
         ("video_prompt", r"^(simak|saksikan|tonton|lihat) (juga )?video\b"),
-        ("follow_prompt", r"^(ikuti|follow|dapatkan (update|informasi|berita)|download aplikasi|unduh aplikasi|"
-         r"gabung(lah)? (di|ke) (grup|channel|kanal))\b.*\b(google news|instagram|twitter|facebook|telegram|"
-         r"whatsapp|youtube|tiktok|aplikasi|channel|kanal)"),
+        (
+            "follow_prompt",
+            (
+                r"^(ikuti|follow|dapatkan (update|informasi|berita)|download aplikasi|unduh aplikasi|"
+                r"gabung(lah)? (di|ke) (grup|channel|kanal))\b.*\b(google news|instagram|twitter|facebook|"
+                r"telegram|whatsapp|youtube|tiktok|aplikasi|channel|kanal)"
+            ),
+        ),
         # Two entries for one reason: as one alternation, the unanchored "(Foto: ...)" was tried at every
         # position of the paragraph (0.013 ms per article; 0.002 as two patterns).
         ("photo_credit", r"^\(?(foto|photo|gambar|ilustrasi|sumber foto)\s*:[^.]*\)?$"),
@@ -87,7 +118,9 @@ class SiteBoilerplate:
         return bool(site) and _hash(paragraph) in self.hashes.get(site or "", set())
 
     @classmethod
-    def learn(cls, docs: Iterable[tuple[str | None, list[str]]], min_docs: int = 5, min_share: float = 0.05) -> SiteBoilerplate:
+    def learn(
+        cls, docs: Iterable[tuple[str | None, list[str]]], min_docs: int = 5, min_share: float = 0.05
+    ) -> SiteBoilerplate:
         """`docs` yields (site, paragraphs). A paragraph counts once per article."""
         counts: dict[str, Counter[str]] = defaultdict(Counter)
         n_docs: Counter[str] = Counter()
@@ -112,7 +145,9 @@ class SiteBoilerplate:
         return cls({site: set(h) for site, h in json.loads(data).items()})
 
 
-def drop_boilerplate(paragraphs: list[str], site: str | None, stats: SiteBoilerplate | None) -> tuple[list[str], list[Removed]]:
+def drop_boilerplate(
+    paragraphs: list[str], site: str | None, stats: SiteBoilerplate | None
+) -> tuple[list[str], list[Removed]]:
     kept: list[str] = []
     removed: list[Removed] = []
     for paragraph in paragraphs:

@@ -63,7 +63,8 @@ def article_from_fields(record: Mapping[str, object], options: IngestOptions, so
     """Map a JSONL/CSV record to an Article; the text field may hold plain text or HTML."""
     fm = options.fields
     if fm.text not in record:
-        names = ", ".join(map(str, record))[:200]
+        # one line whatever the header holds (a quoted CSV header may span lines)
+        names = ", ".join(" ".join(str(name).split()) for name in record)[:200]
         raise SaringError("missing_field", msg("errors.detail.no_field", field=fm.text, fields=names))
     text = record[fm.text]
     if text is None:

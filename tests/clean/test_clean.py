@@ -34,13 +34,19 @@ def test_seed_000_repeats_and_footer_removed(seed_000: Path) -> None:
     assert reasons.count("duplicate_paragraph") == 5
     assert "berlangganan" not in article.text and "Posting Komentar" not in article.text
     assert "0 comments" not in article.text
-    footer = {r.reason for r in article.removed if "berlangganan" in r.text or "Komentar" in r.text or "comments" in r.text}
+    footer = {
+        r.reason
+        for r in article.removed
+        if "berlangganan" in r.text or "Komentar" in r.text or "comments" in r.text
+    }
     assert footer == {"boilerplate:subscribe_prompt", "boilerplate:comments_widget"}
 
 
 def test_seed_002_title_once(seed_002: Path) -> None:
     article = _clean_file(seed_002)
-    assert article.title == "ISIS AKHIRNYA MENGAKU KALAH DI IRAK DAN SURIYAH ***LIHAT KETERANGAN DI BAWAH INI ***"
+    assert article.title == (
+        "ISIS AKHIRNYA MENGAKU KALAH DI IRAK DAN SURIYAH ***LIHAT KETERANGAN DI BAWAH INI ***"
+    )
     assert "MENGAKU KALAH" not in article.text
     assert [r.reason for r in article.removed] == ["repeated_title"]
     assert article.lang == "id"
@@ -56,7 +62,10 @@ def test_paragraph_offsets_match_text(seed_000: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Baris satu yang berhenti di\ntengah kalimat.\nBaris baru.", ["Baris satu yang berhenti di tengah kalimat.", "Baris baru."]),
+        (
+            "Baris satu yang berhenti di\ntengah kalimat.\nBaris baru.",
+            ["Baris satu yang berhenti di tengah kalimat.", "Baris baru."],
+        ),
         ("Blok satu\nbaris dua.\n\nBlok dua.", ["Blok satu baris dua.", "Blok dua."]),
     ],
 )
@@ -73,7 +82,10 @@ def test_split_paragraphs_repairs_hard_wraps(text: str, expected: list[str]) -> 
         ("Ikuti berita terkini dari Warta di Google News", "boilerplate:follow_prompt"),
         ("12 Komentar", "boilerplate:comments_widget"),
         ("ADVERTISEMENT", "boilerplate:advertisement"),
-        ("Presiden mengatakan berlangganan listrik gratis untuk warga miskin akan diperluas tahun depan.", None),
+        (
+            "Presiden mengatakan berlangganan listrik gratis untuk warga miskin akan diperluas tahun depan.",
+            None,
+        ),
     ],
 )
 def test_boilerplate_patterns_with_reasons(paragraph: str, reason: str | None) -> None:
@@ -104,8 +116,20 @@ def test_scrape_comma_joins_become_paragraphs(raw: str) -> None:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Pemerintah Indonesia mengumumkan kebijakan baru tentang subsidi bahan bakar minyak untuk rakyat.", "id"),
-        ("Kerajaan Malaysia telah mengumumkan bahawa sekolah akan dibuka semula minggu hadapan, kata menteri.", "ms"),
+        (
+            (
+                "Pemerintah Indonesia mengumumkan kebijakan baru tentang subsidi bahan bakar "
+                "minyak untuk rakyat."
+            ),
+            "id",
+        ),
+        (
+            (
+                "Kerajaan Malaysia telah mengumumkan bahawa sekolah akan dibuka semula minggu hadapan, "
+                "kata menteri."
+            ),
+            "ms",
+        ),
         ("Aku arep lunga menyang pasar karo ibuku sesuk esuk amarga butuh tuku sayuran.", "jv"),
         ("The government announced a new fuel subsidy policy for the people on Monday.", "en"),
         ("Terlalu pendek", "und"),
@@ -142,8 +166,13 @@ def test_a_long_run_of_blank_lines_before_the_text_is_stripped_in_linear_time() 
     ("text", "kept"),
     [
         ("Vaksin booster bikin mandul, sebarkan ke grup keluarga", 1),
-        ("Vaksin booster bikin mandul, sebarkan ke grup keluarga\n\n"
-         "Vaksin booster bikin mandul, sebarkan ke grup keluarga", 1),
+        (
+            (
+                "Vaksin booster bikin mandul, sebarkan ke grup keluarga\n\n"
+                "Vaksin booster bikin mandul, sebarkan ke grup keluarga"
+            ),
+            1,
+        ),
     ],
 )
 def test_clean_post_that_only_repeats_its_title_keeps_it(text: str, kept: int) -> None:

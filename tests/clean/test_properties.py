@@ -17,7 +17,9 @@ from saring.errors import SaringError
 from saring.ingest.decode import decode_bytes
 
 PROSE = st.text(
-    alphabet=st.sampled_from(list("abcdeiknmorstu ABCKM.,!?\"'\n\u00a0\u200b-:*()0123456789\u201c\u201d\u2013\u00e9")),
+    alphabet=st.sampled_from(
+        list("abcdeiknmorstu ABCKM.,!?\"'\n\u00a0\u200b-:*()0123456789\u201c\u201d\u2013\u00e9")
+    ),
     max_size=600,
 )
 ANY_TEXT = st.one_of(st.text(max_size=400), PROSE)

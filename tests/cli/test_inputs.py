@@ -42,7 +42,8 @@ def test_inputs_damaged_file_in_a_folder_exits_3_and_is_counted(
     (tmp_path / "a_cut.jsonl.gz").write_bytes(data[: len(data) // 2])
     (tmp_path / "b_good.jsonl").write_text("\n".join(_records(2)) + "\n")
     stats = tmp_path / "stats.json"
-    assert main(["boilerplate", "learn", str(tmp_path), "--out", str(stats), "--any-lang", "--lang", "en"]) == 3
+    argv = ["boilerplate", "learn", str(tmp_path), "--out", str(stats), "--any-lang", "--lang", "en"]
+    assert main(argv) == 3
     err = capsys.readouterr().err
     lost = r"a_cut\.jsonl\.gz:\d+: SAR-E025 corrupt_input: truncated gzip data after [\d,]+ bytes inflated"
     assert re.search(lost, err)

@@ -21,9 +21,17 @@ def _read(path: Path, options: IngestOptions = OPTS) -> list[Article | Rejected]
 
 @pytest.mark.parametrize(
     ("name", "head", "expected"),
-    [("a.txt", b"", "text"), ("a.HTML", b"", "html"), ("x.jsonl.gz", b"", "jsonl"), ("c.warc.gz", b"", "warc"),
-     ("c.tsv", b"", "csv"), ("-", b"WARC/1.0\r\n", "warc"), ("-", b'{"text": 1}', "jsonl"),
-     ("-", b"<!DOCTYPE html><html>", "html"), ("-", b"Judul berita\n\nIsi", "text")],
+    [
+        ("a.txt", b"", "text"),
+        ("a.HTML", b"", "html"),
+        ("x.jsonl.gz", b"", "jsonl"),
+        ("c.warc.gz", b"", "warc"),
+        ("c.tsv", b"", "csv"),
+        ("-", b"WARC/1.0\r\n", "warc"),
+        ("-", b'{"text": 1}', "jsonl"),
+        ("-", b"<!DOCTYPE html><html>", "html"),
+        ("-", b"Judul berita\n\nIsi", "text"),
+    ],
 )
 def test_detect_format_by_name_then_content(name: str, head: bytes, expected: str) -> None:
     assert detect_format(name, head) == expected
@@ -52,8 +60,17 @@ def test_html_reader_keeps_body_only() -> None:
     assert article.published == "2024-02-12"
     assert article.site == "Warta Contoh"
     assert "ratusan rumah di tiga kecamatan" in article.raw_text
-    for clutter in ("cookie", "Beranda", "ADVERTISEMENT", "Promo kredit", "Semoga cepat surut", "Berita Terkait",
-                    "Hak cipta", "Harga Cabai"):
+    clutters = (
+        "cookie",
+        "Beranda",
+        "ADVERTISEMENT",
+        "Promo kredit",
+        "Semoga cepat surut",
+        "Berita Terkait",
+        "Hak cipta",
+        "Harga Cabai",
+    )
+    for clutter in clutters:
         assert clutter not in article.raw_text, clutter
 
 
@@ -104,8 +121,12 @@ def test_warc_reader_html_records_only() -> None:
 
 
 def test_directory_reads_every_supported_file_in_order(tmp_path: Path) -> None:
-    (tmp_path / "b.txt").write_text("Judul Kedua Di Sini\n\nIsi berita kedua yang cukup panjang untuk dibaca orang.")
-    (tmp_path / "a.txt").write_text("Judul Pertama Di Sini\n\nIsi berita pertama yang cukup panjang untuk dibaca.")
+    (tmp_path / "b.txt").write_text(
+        "Judul Kedua Di Sini\n\nIsi berita kedua yang cukup panjang untuk dibaca orang."
+    )
+    (tmp_path / "a.txt").write_text(
+        "Judul Pertama Di Sini\n\nIsi berita pertama yang cukup panjang untuk dibaca."
+    )
     (tmp_path / ".hidden.txt").write_text("tidak dibaca")
     titles = [r.title for r in read_inputs([str(tmp_path)], OPTS) if isinstance(r, Article)]
     assert titles == ["Judul Pertama Di Sini", "Judul Kedua Di Sini"]
