@@ -1,6 +1,9 @@
 """Screenshots in: OCR accuracy, report agreement, speed and limits on rendered rumours and news.
 
 Rumours (TurnBackHoax 2024, 150-900 characters) are rendered as a chat forward and as a social post,
+the chat as WhatsApp shows it (`*bold*`, `_italic_`, `~struck~` set in that type, the marks gone;
+`--raw-marks` shows the marks as typed, as the renders did before), the post as Facebook does (marks
+shown as typed),
 news articles (CLICK-ID 2019, headline and up to 900 characters of body) as a phone news page, by
 Debian's chromium through Playwright: fonts Roboto / Liberation / DejaVu, 14-17 CSS px, 2x or 3x pixel
 density, light or dark. Each screenshot is read three ways: as rendered (`clean`), re-compressed as
@@ -9,12 +12,18 @@ a forwarded picture (`jpeg`: 0.75 scale, JPEG q50 then q70) and as a phone photo
 OCR model has no glyphs for them).
 
 Measured: character error rate (Levenshtein over whitespace-collapsed text, title + body against
-what was rendered); agreement of the report from the image with the report from the same text typed
-in (every signal flag, the hoax label); OCR time per screenshot on one core; with --limits, peak RSS
-and time for the largest allowed image and the bad-image suite, each in a fresh process.
+what was shown); agreement of the report from the image with the report from the same text typed
+in (every signal flag, the hoax label; `near`: reads whose differing flags all sit within NEAR of
+their threshold on the typed text); with --claims-db, the fact-checks shown as the same claim from
+the image against those from the typed rumour; OCR time per screenshot on one core; with --limits,
+peak RSS and time for the largest allowed image and the bad-image suite, each in a fresh process.
 
     python benchmarks/ocr_eval.py --n 30            # 30 rumours x 2 layouts + 15 news, x 3 variants
+    python benchmarks/ocr_eval.py --n 40 --seed 29 --claims-db /tmp/tbh_2024.db --dump /tmp/differ.jsonl
     python benchmarks/ocr_eval.py --limits
+
+`--claims-db` imports the 2015-2021 TurnBackHoax index and the 2024 fact-checks of the rumours into
+that SQLite file on first use (about a minute); keep it outside the project.
 """
 
 from __future__ import annotations
@@ -56,8 +65,11 @@ REPLIES = [
 class Sample:
     layout: str
     title: str
-    paragraphs: list[str]
+    paragraphs: list[str]  # as the screen shows them: the typed text, and the reference of the CER
     style: dict[str, Any]
+    source: str = ""  # the rumour's id in the 2024 TurnBackHoax data
+    claim: str = ""  # the title of its own fact-check there
+    markup: list[str] | None = None  # chat: the paragraphs with WhatsApp's *bold* _italic_ ~strike~ marks
 
     @property
     def reference(self) -> str:
@@ -68,7 +80,28 @@ def _clean(text: str) -> str:
     return re.sub(r"[ \t]+", " ", _NOT_RENDERABLE.sub("", text)).strip()
 
 
-def load_samples(n: int, rng: random.Random) -> list[Sample]:
+# WhatsApp's formatting marks: a word run between two marks, no space inside them, not inside a word.
+_MARKS = {"*": "b", "_": "i", "~": "s"}
+_MARKED = re.compile(r"(?<![\w*_~])([*_~])(?=\S)([^\n]*?\S)\1(?![\w*_~])")
+
+
+def whatsapp_display(text: str) -> str:
+    """The text as WhatsApp shows it: marks taken away (their words are set bold, italic, struck)."""
+    return _MARKED.sub(r"\2", text)
+
+
+def whatsapp_html(text: str) -> str:
+    """Escaped HTML of a chat message, its marked runs set in bold, italic or struck type."""
+    parts, last = [], 0
+    for m in _MARKED.finditer(text):
+        tag = _MARKS[m.group(1)]
+        parts += [html.escape(text[last : m.start()]), f"<{tag}>{html.escape(m.group(2))}</{tag}>"]
+        last = m.end()
+    return "".join([*parts, html.escape(text[last:])])
+
+
+def load_samples(n: int, rng: random.Random, raw_marks: bool = False) -> list[Sample]:
+    """`raw_marks`: chats show WhatsApp's *bold* marks as typed (the renders before they were rendered)."""
     with open(require_data(RUMOURS), encoding="utf-8") as fh:
         rumours = [r for r in map(json.loads, fh) if 150 <= len(_clean(r["text"])) <= 900]
     with open(require_data(CORPUS_2019), encoding="utf-8") as fh:
@@ -76,8 +109,11 @@ def load_samples(n: int, rng: random.Random) -> list[Sample]:
     samples = []
     for record in rng.sample(rumours, n):
         body = [p for p in (_clean(x) for x in record["text"].split("\n")) if p]
-        samples.append(Sample("chat", "", [*body, rng.choice(REPLIES)], _style(rng, "chat")))
-        samples.append(Sample("post", "", body, _style(rng, "post")))
+        chat = [p for p in [*body, rng.choice(REPLIES)] if whatsapp_display(p).strip()]
+        shown = chat if raw_marks else [_clean(whatsapp_display(p)) for p in chat]
+        samples.append(Sample("chat", "", shown, _style(rng, "chat"), record["id"],
+                              record["title"], None if raw_marks else chat))
+        samples.append(Sample("post", "", body, _style(rng, "post"), record["id"], record["title"]))
     for record in rng.sample(news, n // 2):
         samples.append(
             Sample("news", _clean(record["title"]), _news_body(record["text"]), _style(rng, "news"))
@@ -155,12 +191,13 @@ def render_html(sample: Sample) -> str:
 
 
 def _chat(sample: Sample) -> str:
-    *message, reply = sample.paragraphs
-    text = "<br><br>".join(html.escape(p) for p in message)
+    marked = sample.markup
+    *message, reply = [whatsapp_html(p) for p in marked] if marked else map(html.escape, sample.paragraphs)
+    text = "<br><br>".join(message)
     return (
         f'<div class="head">Grup Keluarga</div><div class="wrap"><div class="bubble"><div class="meta fwd">'
         f'Diteruskan</div>{text}<div class="meta time">10.21</div></div><div class="bubble me">'
-        f'{html.escape(reply)}<div class="meta time">10.25 ✓✓</div></div></div>'
+        f'{reply}<div class="meta time">10.25 ✓✓</div></div></div>'
         f'<div class="input">Ketik pesan</div>'
     )
 
@@ -282,7 +319,11 @@ def cer(reference: str, read: str) -> float:
 
 
 def agreement(judge: Any, image_article: Any, sample: Sample) -> dict[str, Any]:
-    """Flags (and hoax label, when a model loads) of the image's report against the typed text's."""
+    """Flags, hoax label and shown fact-checks of the image's report against the typed text's.
+
+    A differing flag is `near` when the typed text's score sits within NEAR of the signal's threshold:
+    a character misread then moves it across, which says as much about the signal as about the OCR.
+    """
     from saring.article import Article, Rejected
     from saring.pipeline import prepare
     from saring.settings import IngestOptions
@@ -292,57 +333,103 @@ def agreement(judge: Any, image_article: Any, sample: Sample) -> dict[str, Any]:
     for article in (image_article, typed):
         prepared = prepare(article, IngestOptions(accept_langs=()))
         if isinstance(prepared, Rejected):
-            return {"flags": False, "differ": ["rejected:" + prepared.code]}
+            return {"flags": False, "differ": ["rejected:" + prepared.code], "near": []}
         judged.append(judge(prepared))
-    (flags_image, label_image), (flags_text, label_text) = judged
-    differ = sorted(k for k in flags_text if flags_image.get(k) != flags_text[k])
-    row: dict[str, Any] = {"flags": not differ, "differ": differ}
-    if label_text is not None:
-        row["label"] = label_image == label_text
+    image, text = judged
+    flag = {k: v[0] for k, v in image["signals"].items()}
+    differ = sorted(k for k, v in text["signals"].items() if flag.get(k) != v[0])
+    near = [k for k in differ if abs(text["signals"][k][1] - text["signals"][k][2]) <= NEAR]
+    row: dict[str, Any] = {"flags": not differ, "differ": differ, "near": near}
+    row["scores"] = {k: (round(image["signals"][k][1], 3), round(text["signals"][k][1], 3),
+                         text["signals"][k][2]) for k in differ}
+    if text["label"] is not None:
+        row["label"] = image["label"] == text["label"]
+    if text["matches"] is not None:
+        row["claims"] = {"image": image["matches"], "text": text["matches"]}
     return row
 
 
-def make_judge(skip: list[str]) -> Any:
-    """Signal flags and the hoax label of a prepared article; no label when the model does not load."""
+NEAR = 0.03  # a typed text's score this close to its signal's threshold: a flag on a knife edge
+
+
+def make_judge(skip: list[str], factchecks: Any = None) -> Any:
+    """Signal (flag, score, threshold), the hoax label without a store (no model: None), and with
+    `factchecks` the ids of the fact-checks the report shows as the same claim, most probable first."""
+    from saring.claims.match import list_claims, match_claims, same_claim_matches
     from saring.errors import SaringError
     from saring.pipeline import Analyzer
     from saring.signals import SIGNALS, run_signals
 
     names = [name for name in SIGNALS if name not in skip]
+    analyzer = Analyzer(names, factchecks=factchecks)
     try:
-        model: Any = Analyzer(names).hoax_model
+        model: Any = analyzer.hoax_model
     except SaringError as exc:
         print(f"hoax label agreement not measured: {exc}")
         model = None
 
-    def judge(article: Any) -> tuple[dict[str, bool], str | None]:
+    def judge(article: Any) -> dict[str, Any]:
         signals = run_signals(article, names)
         label = model.predict(article, signals)["label"] if model is not None else None
-        return {s.name: s.flag for s in signals}, label
+        matches = None
+        if factchecks is not None:
+            claims = match_claims(article, list_claims(article, analyzer.claim_settings), factchecks)
+            matches = list(dict.fromkeys(m["id"] for m in same_claim_matches(claims)))
+        return {"signals": {s.name: (s.flag, s.score, s.threshold) for s in signals}, "label": label,
+                "matches": matches}
 
     return judge
 
 
-def evaluate(n: int, seed: int, skip: list[str]) -> None:
+def evaluate(n: int, seed: int, skip: list[str], raw_marks: bool = False, claims_db: str | None = None,
+             dump: str | None = None) -> None:
     from saring.article import SourceRef
     from saring.ingest.image import read_image
 
     rng = random.Random(seed)
-    samples = load_samples(n, rng)
+    samples = load_samples(n, rng, raw_marks)
     started = time.perf_counter()
     shots = render_all(samples)
     print(f"rendered {len(shots)} screenshots in {time.perf_counter() - started:.1f} s")
-    judge = make_judge(skip)
+    factchecks = open_factchecks(claims_db) if claims_db else None
+    judge = make_judge(skip, factchecks)
     rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     read_image(shots[0], SourceRef("warm-up"))
-    for sample, png in zip(samples, shots, strict=True):
+    for number, (sample, png) in enumerate(zip(samples, shots, strict=True)):
         variants = (("clean", png), ("jpeg", forwarded_jpeg(png)), ("photo", phone_photo(png, rng)))
         for variant, data in variants:
             row = _measure(data, sample, f"{sample.layout}-{variant}")
             if row["article"] is not None:
                 row.update(agreement(judge, row["article"], sample))
+            row["sample"], row["own"] = number, own_factcheck(sample)
             rows[(sample.layout, variant)].append(row)
     _print_table(rows)
+    if factchecks is not None:
+        _print_claims(rows)
+    if dump:
+        _dump(dump, rows, samples)
+
+
+def open_factchecks(db: str) -> Any:
+    """The 2015-2021 TurnBackHoax index plus the 2024 fact-checks of the rumours, imported into `db` once."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import claims_pairs
+    from claims_open import _titles_2024
+
+    from saring.claims.retrieval import FactCheckIndex
+
+    started = time.perf_counter()
+    index = FactCheckIndex(claims_pairs.open_index(Path(db), extra_titles=_titles_2024()))
+    print(f"fact-check store {db}: {len(index):,} fact-checks ({time.perf_counter() - started:.0f} s)")
+    return index
+
+
+def own_factcheck(sample: Sample) -> str | None:
+    """The store id of the rumour's own 2024 fact-check (as `open_factchecks` imports it)."""
+    from saring.claims.factchecks import fact_check_from_record
+
+    record = {"claim": sample.claim, "url": f"https://turnbackhoax.id/#{sample.source}"}
+    return fact_check_from_record(record).id if sample.source else None
 
 
 def _measure(data: bytes, sample: Sample, name: str) -> dict[str, Any]:
@@ -365,7 +452,7 @@ def _measure(data: bytes, sample: Sample, name: str) -> dict[str, Any]:
 
 
 def _print_table(rows: dict[tuple[str, str], list[dict[str, Any]]]) -> None:
-    print("\nlayout variant     n  CER mean  CER p90  conf  flags=  label=  layout=  wall p50/p95 s"
+    print("\nlayout variant     n  CER mean  CER p90  conf  flags=  near  label=  layout=  wall p50/p95 s"
           "  cpu p50/p95 s")
     by_variant: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for (layout, variant), items in sorted(rows.items()):
@@ -387,9 +474,50 @@ def _print_row(name: str, items: list[dict[str, Any]], layout: str | None) -> No
     seen = sum(x["layout"] == layout for x in items) / len(items) if layout else float("nan")
     print(f"{name} {len(items):3d}  {statistics.mean(cers):8.2%}  {_q(cers, 0.9):7.2%}"
           f"  {statistics.mean(x['conf'] for x in items):4.1f}  {_share(items, 'flags'):6.1%}"
+          f"  {_near(items):4d}"
           f"  {_share(items, 'label'):6.1%}  {seen:7.1%}"
           f"  {_q([x['wall'] for x in items], 0.5):6.2f}/{_q([x['wall'] for x in items], 0.95):.2f}"
           f"       {_q([x['cpu'] for x in items], 0.5):6.2f}/{_q([x['cpu'] for x in items], 0.95):.2f}")
+
+
+def _near(items: list[dict[str, Any]]) -> int:
+    """Reads whose flags differ only on signals whose typed-text score sits within NEAR of the threshold."""
+    return sum(bool(x.get("differ")) and len(x.get("near", [])) == len(x["differ"]) for x in items)
+
+
+def _print_claims(rows: dict[tuple[str, str], list[dict[str, Any]]]) -> None:
+    """Same-claim matches shown from the image against those from the typed rumour (chat and post)."""
+    print("\nclaims  variant   n  top match=  shown set=  own shown: text / image")
+    by_variant: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (layout, variant), items in sorted(rows.items()):
+        if layout != "news":
+            by_variant[variant] += [x for x in items if "claims" in x]
+    for variant, items in sorted(by_variant.items()):
+        top = sum(x["claims"]["image"][:1] == x["claims"]["text"][:1] for x in items)
+        same = sum(set(x["claims"]["image"]) == set(x["claims"]["text"]) for x in items)
+        own_text = sum(x["own"] in x["claims"]["text"] for x in items)
+        own_image = sum(x["own"] in x["claims"]["image"] for x in items)
+        print(f"rumours {variant:<7} {len(items):3d}  {top / len(items):9.1%}  {same / len(items):9.1%}"
+              f"   {own_text} / {own_image}")
+
+
+def _dump(path: str, rows: dict[tuple[str, str], list[dict[str, Any]]], samples: list[Sample]) -> None:
+    """Every read whose report differs from the typed text's, with both texts, for reading by hand."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for (layout, variant), items in sorted(rows.items()):
+            for x in items:
+                claims = x.get("claims", {})
+                same_claims = claims.get("image") == claims.get("text")
+                if x.get("flags", False) and x.get("label", True) and same_claims:
+                    continue
+                article, sample = x["article"], samples[x["sample"]]
+                keys = ("sample", "differ", "near", "scores", "label", "claims", "own")
+                record = {k: x.get(k) for k in keys}
+                record |= {"layout": layout, "variant": variant, "cer": round(x["cer"], 4),
+                           "typed": sample.reference,
+                           "read": f"{article.title} {article.raw_text}".strip() if article else None}
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    print(f"differing reads written to {path}")
 
 
 def _q(values: list[float], q: float) -> float:
@@ -494,6 +622,15 @@ def main() -> None:
     parser.add_argument(
         "--skip-signal", action="append", default=[], help="leave a signal out of the agreement"
     )
+    parser.add_argument(
+        "--raw-marks", action="store_true",
+        help="chats show WhatsApp's *bold* marks as typed (as the renders did before they were rendered)",
+    )
+    parser.add_argument(
+        "--claims-db", help="SQLite file holding the TurnBackHoax fact-checks (imported on first use): "
+        "compare the fact-checks shown from the image with those from the typed rumour",
+    )
+    parser.add_argument("--dump", help="write every read whose report differs from the typed text's (JSONL)")
     parser.add_argument("--limit-case", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.limit_case:
@@ -503,7 +640,7 @@ def main() -> None:
     if args.limits:
         limits()
     else:
-        evaluate(args.n, args.seed, args.skip_signal)
+        evaluate(args.n, args.seed, args.skip_signal, args.raw_marks, args.claims_db, args.dump)
 
 
 if __name__ == "__main__":

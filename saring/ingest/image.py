@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from saring.article import Article, OcrInfo, SourceRef
 from saring.errors import SaringError, require
 from saring.ingest.base import ReadResult, check_size, content_id, reject
+from saring.messages import msg
 from saring.settings import IngestOptions
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def read_image(data: bytes, source: SourceRef) -> Article:
     image = decode_image(data, source.path)
     page = read_page(recognize(image), image.height)
     if not page.paragraphs:
-        raise SaringError("empty_input", f"no text was found in the image {source.path}")
+        raise SaringError("empty_input", msg("ocr.error.no_text", path=source.path))
     body = "\n\n".join(page.paragraphs)
     ocr = OcrInfo(page.layout, page.mean_confidence, tuple(page.lines), tuple(page.low_confidence))
     return Article(
@@ -104,7 +105,7 @@ def _open(data: bytes, label: str) -> Image:
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
         raise SaringError("too_large", f"{label}: {exc}") from exc
     except UnidentifiedImageError as exc:
-        raise SaringError("bad_image", f"{label}: not a PNG, JPEG or WebP image we can read ({exc})") from exc
+        raise SaringError("bad_image", msg("ocr.error.not_an_image", path=label, reason=str(exc))) from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise SaringError("bad_image", f"{label}: {exc}") from exc
 
@@ -112,11 +113,11 @@ def _open(data: bytes, label: str) -> Image:
 def _check_limits(image: Image, label: str) -> None:
     width, height = image.size
     if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
-        limit = f"limit {MAX_PIXELS:,} pixels and {MAX_SIDE:,} a side"
-        raise SaringError("too_large", f"{label} is {width:,} x {height:,} pixels, {limit}")
+        sizes = {"width": width, "height": height, "limit": MAX_PIXELS, "side": MAX_SIDE}
+        raise SaringError("too_large", msg("ocr.error.too_large", path=label, **sizes))
     frames = int(getattr(image, "n_frames", 1))
     if frames > 1:
-        raise SaringError("bad_image", f"{label} is animated ({frames} frames); send a still screenshot")
+        raise SaringError("bad_image", msg("ocr.error.animated", path=label, frames=frames))
 
 
 def _mean_level(gray: Image) -> float:

@@ -28,8 +28,9 @@ _STATUS_BAR = 0.06  # the top 6% of a screenshot holds the phone's status bar (t
 _APP_HEADER = 0.15  # a chat's or post's header (name of the group or author) sits in the top 15%
 _HEADLINE_RATIO = 1.3  # a headline's letters are at least this much taller than the body's
 _TIME = re.compile(r"^\(?\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\)?$|^(?:am|pm|wib|wita|wit)$", re.IGNORECASE)
-# Read ticks as Tesseract reads them after a bubble's time: "vv", "W", "v4", "Y4", "4x4", "“4".
-_TICKS = re.compile(r"^[vVwWyYxJ4\u201c\u201d\"'\u2713\u2714\u221a/]{1,3}$")
+# Read ticks as Tesseract reads them after a bubble's time: "vv", "W", "v4", "X4", "4x4", "“4", "*4" (its
+# quote put back as an asterisk by the glyph rules of ocr.py).
+_TICKS = re.compile(r"^[vVwWyYxXJ4*\u201c\u201d\"'\u2713\u2714\u221a/]{1,3}$")
 _COUNT = re.compile(r"^[\d.,]+(?:rb|jt|k|m|rb\+|k\+)?$|^\d+%$", re.IGNORECASE)
 # Status-bar tokens: network names, or anything without a word in it (battery "87%" is often read "8749").
 _STATUS = re.compile(r"^(?:[45]g\+?|lte\+?|volte|h\+|wi-?fi)$|^[^a-z]*[a-z]{0,2}[^a-z]*$", re.IGNORECASE)
@@ -188,13 +189,14 @@ def _split_headline(lines: list[_Line], removed: list[Removed]) -> tuple[list[_L
     """(headline lines, the rest): the largest type of the first lines when clearly larger than the body's."""
     if len(lines) < 4:
         return [], lines
-    body = median(line.size for line in lines)
-    largest = max(line.size for line in lines[:5])
-    first = next(i for i, line in enumerate(lines) if line.size >= 0.85 * largest)  # same type, read apart
-    if largest < _HEADLINE_RATIO * body:
+    # Each line against the body, not against the largest line: Tesseract's x-height of a short line
+    # ("Gigi" alone, wrapped off a headline) can come out a third larger than its neighbours'.
+    large = _HEADLINE_RATIO * median(line.size for line in lines)
+    first = next((i for i, line in enumerate(lines[:5]) if line.size >= large), None)
+    if first is None:
         return [], lines
     end = first + 1
-    while end < len(lines) and lines[end].size >= 0.85 * largest:
+    while end < len(lines) and lines[end].size >= large:
         end += 1
     if len(lines) - end < 2 or sum(len(line.words) for line in lines[first:end]) < 3:  # a logo is no headline
         return [], lines

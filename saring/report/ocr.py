@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from saring.article import Article, Evidence, evidence_at
+from saring.messages import msg
 
-LOW_CONFIDENCE_WHY = "read from the image with low OCR confidence: check it against the picture"
+LOW_CONFIDENCE_WHY = msg("ocr.low_confidence")
 
 
 def ocr_dict(article: Article) -> dict[str, Any] | None:

@@ -128,6 +128,55 @@ def test_image_social_post_counts_removed(ocr_ready: Path, name: str) -> None:
     assert article.ocr is not None and article.ocr.layout == "post"
 
 
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG"])
+def test_image_glyphs_the_model_lacks_are_put_back(ocr_ready: Path, fmt: str) -> None:
+    """The `ind` model has no "*", "²", "+", "%" or "°": read from where the stand-in glyph sits or from
+    what surrounds it, they come back; a real quote (ending at the x-height, not below it) stays one."""
+    lines = [
+        "*PROMO* untuk orang² yang daftar hari ini",
+        "Kata mereka \"kue kek\" itu berbahaya bagi anak",
+        "Hubungi +6281234567890 sebelum kehabisan",
+        "Diskon untuk warga, suhu 30°C siang",
+    ]
+    items: list[Item] = [((24, 100 + 44 * i), line, 26, "black") for i, line in enumerate(lines)]
+    text = _article(_draw(ocr_ready, items, size=(720, 440), fmt=fmt), f"glyphs.{fmt.lower()}").raw_text
+    assert "*PROMO" in text and "orang²" in text and "+6281234567890" in text
+    assert "30°C" in text
+    assert '"kue kek"' in text.replace("\u201c", '"').replace("\u201d", '"')
+
+
+@pytest.mark.parametrize(("read", "meant"), [
+    ("83Y6", "83%"), ("10Y6o", "10%"), ("20Yo", "20%"), ("(t6281234567890)", "(+6281234567890)"),
+    ("30?C.", "30°C."), ("?C.", "°C."), ("?Cara", "?Cara"), ("2096", "2096"), ("5Yogya", "5Yogya"),
+    ("t123", "t123"), ("30?Cara", "30?Cara"), ("Ibh,", "lbh,"), ("Ibu", "Ibu"), ("IPK", "IPK"),
+])
+def test_ocr_stand_ins_mapped_back_only_where_nothing_else_fits(read: str, meant: str) -> None:
+    """Forms Tesseract gives for "%", "+", "°" and "l" (seen in benchmark reads) and look-alikes that stay."""
+    from saring.ingest.ocr import _fix_stand_ins
+
+    assert _fix_stand_ins(read) == meant
+
+
+def test_image_line_left_out_by_the_layout_is_read_again(ocr_ready: Path) -> None:
+    """A line with no word on it (as when Tesseract's layout analysis drops one) is found and read."""
+    from saring.ingest.image import decode_image
+    from saring.ingest.ocr import _LOCK, _engine, _missed_lines, _recognize, _words
+
+    items: list[Item] = [((24, 100 + 44 * i), line, 26, "black") for i, line in enumerate(FORWARD)]
+    image = decode_image(_draw(ocr_ready, items, size=(720, 400)), "shot.png")
+    engine = _engine()
+    with _LOCK:
+        engine.SetImage(image)
+        _recognize(engine)
+        words = _words(engine)
+        dropped = {w.line for w in words if w.text == "Sebarkan"}
+        kept = [w for w in words if w.line not in dropped]
+        found = _missed_lines(engine, kept)
+        engine.Clear()
+    assert " ".join(w.text for w in found) == FORWARD[2]
+    assert {w.block for w in found} <= {w.block for w in kept}  # read back into its paragraph's block
+
+
 @pytest.mark.parametrize("head", [b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"RIFF\x10\x00\x00\x00WEBPVP8 "])
 def test_image_detected_from_bytes_on_stdin(head: bytes) -> None:
     assert detect_format("-", head + b"\x00" * 16) == "image"
