@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         ),
     )
     p.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="files or directories (JSONL, CSV, WARC, text, HTML)"
+        "inputs", nargs="*", metavar="INPUT", help="files or directories (JSONL, CSV, WARC, text, HTML)"
     )
     p.add_argument(
         "--out",
@@ -79,23 +79,45 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(run=run)
 
 
+def inputs_and_db(inputs: list[str], db: str | None) -> tuple[list[str], str | None]:
+    """`--db` takes an optional value, so `saring batch --db crawl.jsonl --out x` gives it the input.
+    An existing file or folder that is not a SQLite database cannot be the store anyway: read it as an
+    input after `--db` alone."""
+    if db and "://" not in db and os.path.exists(db) and not _is_sqlite(db):
+        inputs, db = [db, *inputs], ""
+    if not inputs:
+        from saring.errors import SaringError
+
+        raise SaringError("bad_request", msg("cli.detail.no_inputs"), hint=msg("cli.hint.no_inputs"))
+    return inputs, db
+
+
+def _is_sqlite(path: str) -> bool:
+    if os.path.isdir(path):
+        return False
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    return head in (b"", b"SQLite format 3\x00")  # an empty file is a store SQLite will fill
+
+
 def run(args: argparse.Namespace) -> int:
     from saring.batch.driver import build_plan, run_batch
     from saring.batch.outputs import sha256_file
     from saring.cli.common import ingest_options, load_boilerplate_stats
     from saring.store import default_store_url
 
+    inputs, db = inputs_and_db(args.inputs, args.db)
     boilerplate = args.boilerplate_stats
     if boilerplate:
         load_boilerplate_stats(args)  # a missing or bad file fails here, with its coded message
     plan = build_plan(
-        args.inputs,
+        inputs,
         args.out,
         args.shards,
         options=ingest_options(args),
         format_out=args.format_out,
         stop_on_error=args.on_error == "stop",
-        db=default_store_url() if args.db == "" else args.db,
+        db=default_store_url() if db == "" else db,
         boilerplate=boilerplate,
         boilerplate_sha256=sha256_file(Path(boilerplate)) if boilerplate else None,
         lang=args.lang,

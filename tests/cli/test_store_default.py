@@ -154,3 +154,17 @@ def test_store_default_batch_db_alone_indexes_into_the_default_store(
     capsys.readouterr()
     assert main(["index", "stats", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["articles"] == 3
+
+
+def test_batch_db_before_the_input_takes_the_default_store(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--db` takes an optional value: in `batch --db crawl.jsonl --out x` the crawl is the input and the
+    store the default one, not a database made of the crawl file."""
+    records = workdir / "records.jsonl"
+    records.write_bytes((RESOURCES / "records.jsonl").read_bytes())
+    assert main(["batch", "--db", str(records), "--out", "out", "-j", "1"]) == 3  # one bad record, on purpose
+    assert _databases(workdir) == ["saring.db"] and any((workdir / "out").glob("shard-*.jsonl"))
+    assert records.read_bytes() == (RESOURCES / "records.jsonl").read_bytes()
+    assert main(["batch", "--out", "out2", "--lang", "en"]) == 1
+    assert "no input was given" in capsys.readouterr().err
