@@ -55,8 +55,10 @@ def run(args: argparse.Namespace) -> int:
         print(render(msg("cli.claims.none"), args.lang))
     for rank, m in enumerate(matches, 1):
         fc = m.fact_check
-        rating = f" ({fc.rating})" if fc.rating and fc.rating.casefold() != fc.verdict else ""
         verdict = render(msg(f"terminal.verdict.{fc.verdict or 'other'}"), args.lang)
+        # the fact-checker's own rating, unless it says what the verdict already says ("SALAH (SALAH)")
+        said = {fc.verdict or "", verdict.casefold()}
+        rating = f" ({fc.rating})" if fc.rating and fc.rating.casefold() not in said else ""
         print(f"{rank:2d}. {m.score:.3f}  [{verdict}{rating}] {fc.claim}")
         where = ", ".join(x for x in (fc.publisher, fc.date, fc.lang) if x)
         print(f"              {where}  {fc.url or ''}".rstrip())
