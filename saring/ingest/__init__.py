@@ -105,6 +105,16 @@ def read_path(path: str, options: IngestOptions) -> ReadStream:
             yield reject(SourceRef(path), exc)
 
 
+def _read_whole(stream: io.BufferedReader, path: str, fmt: str, options: IngestOptions) -> ReadResult:
+    """A file read whole into one document (an image, a PDF), never past the byte limit."""
+    from saring.ingest.document import read_document
+
+    try:
+        return read_document(stream.read(options.max_bytes + 1), path, options, fmt=fmt)
+    except SaringError as exc:
+        return reject(SourceRef(path), exc)
+
+
 def _read_url(url: str, options: IngestOptions) -> ReadResult:
     """The page behind a link, read as one document (an article, a PDF, a screenshot)."""
     from saring.ingest.document import read_document
@@ -155,14 +165,8 @@ def _read_stream(stream: io.BufferedReader, path: str, fmt: str, options: Ingest
         from saring.ingest.warc import read_warc
 
         yield from read_warc(stream, path, options)
-    elif fmt == "image":
-        from saring.ingest.image import read_image_file
-
-        yield read_image_file(stream, path, options)
-    elif fmt == "pdf":
-        from saring.ingest.pdf import read_pdf_file
-
-        yield read_pdf_file(stream, path, options)
+    elif fmt in ("image", "pdf"):
+        yield _read_whole(stream, path, fmt, options)
     elif fmt in ("text", "html"):
         yield from _read_single(stream, path, fmt, options)
     else:

@@ -9,13 +9,12 @@ bomb or a 100,000-pixel-tall strip costs a header read, not gigabytes; a truncat
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from saring.article import Article, OcrInfo, SourceRef
 from saring.errors import SaringError, require
-from saring.ingest.base import ReadResult, check_size, content_id, reject
+from saring.ingest.base import content_id
 from saring.messages import msg
-from saring.settings import IngestOptions
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -36,17 +35,6 @@ _DARK_MEAN = 110  # mean gray level under which the page is dark mode: invert to
 def looks_like_image(head: bytes) -> bool:
     """PNG, JPEG, GIF or WebP by their first bytes (GIF only to refuse it with a clear code)."""
     return head.startswith(_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
-
-
-def read_image_file(stream: BinaryIO, path: str, options: IngestOptions) -> ReadResult:
-    """One image file (or stdin) as an Article, or a coded `Rejected`."""
-    source = SourceRef(path)
-    try:
-        data = stream.read(options.max_bytes + 1)
-        check_size(len(data), options, path)
-        return read_image(data, source)
-    except SaringError as exc:
-        return reject(source, exc)
 
 
 def read_image(data: bytes, source: SourceRef) -> Article:

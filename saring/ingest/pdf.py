@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 from saring.article import Article, OcrInfo, OcrLine, Removed, SourceRef
 from saring.errors import SaringError, require
-from saring.ingest.base import ReadResult, check_size, content_id, reject
+from saring.ingest.base import content_id
 from saring.ingest.text import parse_text
 from saring.messages import msg
-from saring.settings import IngestOptions
 
 if TYPE_CHECKING:
     from saring.ingest.layout import Page
@@ -43,17 +42,6 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def looks_like_pdf(head: bytes) -> bool:
     return head.lstrip()[:5] == b"%PDF-"
-
-
-def read_pdf_file(stream: BinaryIO, path: str, options: IngestOptions) -> ReadResult:
-    """One PDF file (or stdin) as an Article, or a coded `Rejected`."""
-    source = SourceRef(path)
-    try:
-        data = stream.read(options.max_bytes + 1)
-        check_size(len(data), options, path)
-        return read_pdf(data, source)
-    except SaringError as exc:
-        return reject(source, exc)
 
 
 def read_pdf(data: bytes, source: SourceRef) -> Article:
