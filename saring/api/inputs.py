@@ -183,9 +183,7 @@ def _from_url(url: str, settings: ApiSettings, options: IngestOptions) -> Articl
     if not settings.fetch_urls:
         raise SaringError("forbidden", msg("api.input.no_url_fetching"))
     from saring.api.urlfetch import fetch_url
+    from saring.ingest.fetch import format_of
 
-    page = fetch_url(url, settings)
-    fmt = "text" if page.content_type == "text/plain" else "html"
-    article = read_document(page.body, page.url, options, url=page.url, fmt=fmt)
-    article.url = page.url
-    return article
+    page = fetch_url(url, settings)  # HTML or text only (its own media check)
+    return read_document(page.body, page.url, options, url=page.url, fmt=format_of(page.content_type))

@@ -41,6 +41,7 @@ _HEADERS = (
     re.compile(rf"^\u200e?\[?{_DATE},? {_TIME}(?:\] | - )(?P<rest>.*)$"),
     re.compile(rf"^\u200e?\[{_TIME}, {_DATE}\] (?P<rest>.*)$"),
 )
+_LEADING_SPACE = re.compile(r"\s*")
 _SENDER = re.compile(r"^(?P<sender>[^:\n]{1,60}?): (?P<text>.*)$")
 _APP_LINES = re.compile(
     r"^\u200e?(?:<?(?:media|gambar|video|audio|stiker|dokumen|gif|image|sticker|document)"
@@ -82,10 +83,10 @@ def _header(line: str) -> re.Match[str] | None:
 def looks_like_chat_export(text: str) -> bool:
     """The first non-blank line is a message header naming its sender, and headers open a good share of
     the lines (checked on the first line alone for almost every text, which is not a chat)."""
-    start = len(text) - len(text.lstrip())
-    first = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
-    header = _header(first)
-    if header is None or _SENDER.match(header["rest"]) is None and "\n" not in text[start:]:
+    start = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]  # always matches
+    end = text.find("\n", start)
+    header = _header(text[start:] if end < 0 else text[start:end])  # the first line, not a copy of the text
+    if header is None or _SENDER.match(header["rest"]) is None and end < 0:
         return False
     lines = [ln for ln in text[:200_000].splitlines() if ln.strip()]
     headers = sum(1 for ln in lines if _header(ln))
@@ -106,7 +107,7 @@ def read_chat_export(text: str, path: str) -> Iterator[ReadResult]:
         yield reject(SourceRef(path), error)
 
 
-def chat_as_article(text: str, source: SourceRef | None, article_id: str = "") -> Article:
+def chat_as_article(text: str, source: SourceRef, article_id: str = "") -> Article:
     """Messages pasted or sent as one text (the page, the API, a record's field): one article of the
     turns worth judging, as paragraphs (the longest turn when none is long enough); the replies left
     out are listed in `removed` with the headers and app lines."""
@@ -125,11 +126,11 @@ def _split(text: str) -> list[_Turn]:
 
 
 def _article(
-    turns: list[_Turn], source: SourceRef | None, removed: list[Removed], article_id: str = ""
+    turns: list[_Turn], source: SourceRef, removed: list[Removed], article_id: str = ""
 ) -> Article:
     body = "\n\n".join(t.body for t in turns)
     if len(turns[0].messages[0]) > 1:  # a message whose first line may be its headline ("*INFO PENTING*")
-        article = parse_text(body, source, article_id=article_id)  # type: ignore[arg-type]
+        article = parse_text(body, source, article_id=article_id)
     else:  # a one-line message is all body, never a headline over the next message
         article = Article(id=article_id or content_id("", body), raw_text=body, source=source)
     started = turns[0].started

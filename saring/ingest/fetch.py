@@ -30,6 +30,11 @@ class Fetched:
     body: bytes
 
 
+def format_of(media_type: str) -> str | None:
+    """The reader for a Content-Type ("text/html" -> "html"); None when the content must decide."""
+    return _KINDS.get(media_type)
+
+
 def is_url(path: str) -> bool:
     return path.startswith(("http://", "https://"))
 
@@ -52,4 +57,4 @@ def fetch(url: str, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched
         raise SaringError("too_large", msg("inputs.fetch.too_large", url=url, limit=max_bytes))
     if media not in _KINDS and media != "application/octet-stream":
         raise SaringError("unsupported_format", msg("inputs.fetch.not_read", url=url, media=media))
-    return Fetched(url=final, fmt=_KINDS.get(media), body=body)
+    return Fetched(url=final, fmt=format_of(media), body=body)
