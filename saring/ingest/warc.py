@@ -20,10 +20,14 @@ from saring.settings import IngestOptions
 
 def read_warc(stream: BinaryIO, path: str, options: IngestOptions) -> ReadStream:
     """Yield one article per `response` record with an HTML payload; the line is the record number."""
-    try:
-        records = _fastwarc_records(stream, options.max_bytes)
-    except SaringError:
-        records = _warcio_records(stream)
+    records: Iterator[Record] | None = None
+    if stream.seekable():  # fastwarc seeks inside records: a pipe or an inflated stream makes it panic
+        try:
+            records = _fastwarc_records(stream, options.max_bytes)
+        except SaringError:  # only warcio is installed
+            records = None
+    if records is None:
+        records = _warcio_records(stream, options.max_bytes)
     for number, (url, content_type, payload) in enumerate(records, start=1):
         source = SourceRef(path, number)
         if isinstance(payload, SaringError):  # a damaged or over-long record: counted, reading goes on
@@ -192,18 +196,26 @@ def _drain(reader: Any) -> int:
     return n
 
 
-def _warcio_records(stream: BinaryIO) -> Iterator[Record]:
-    """The fallback when only warcio is installed: damage ends the file with a coded error."""
+def _warcio_records(stream: BinaryIO, max_bytes: int) -> Iterator[Record]:
+    """For streams that cannot seek (stdin, an inflated `.gz` of another name) and when only warcio is
+    installed: damage ends the file with a coded error; a record's body is read to the byte limit."""
     require("warcio", "warc")
     from warcio.archiveiterator import ArchiveIterator
 
     try:
-        for record in ArchiveIterator(stream):
+        archive = ArchiveIterator(stream)
+        for record in archive:
             if record.rec_type != "response":
                 continue
             headers = record.http_headers
             content_type = ((headers.get_header("Content-Type") if headers else "") or "").lower()
             url = record.rec_headers.get_header("WARC-Target-URI") or ""
-            yield url, content_type, record.content_stream().read()
+            body = record.content_stream().read(max_bytes + 1)
+            if len(body) > max_bytes:
+                label = msg("errors.label.warc_record", offset=archive.get_record_offset())
+                detail = msg("errors.detail.bytes_over_limit", label=label, n=len(body), limit=max_bytes)
+                yield url, content_type, SaringError("too_large", detail)
+                continue
+            yield url, content_type, body
     except Exception as exc:  # noqa: BLE001 - warcio raises its own ArchiveLoadFailed, OSError, EOFError, zlib
         yield "", "", SaringError("corrupt_input", msg("errors.detail.warc_unreadable_rest", reason=str(exc)))

@@ -120,6 +120,28 @@ def test_warc_reader_html_records_only() -> None:
     assert isinstance(empty_page, Rejected) and empty_page.code == "SAR-E004"
 
 
+@pytest.mark.parametrize("name", ["crawl", "-"])
+def test_warc_that_cannot_seek_is_read_not_a_panic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A `.gz` not named `.warc.gz` is inflated while read, and stdin is a pipe: neither can seek, which
+    made fastwarc panic (a traceback); such streams are read by warcio with the same records."""
+    data = (RESOURCES / "tiny.warc.gz").read_bytes()
+    if name == "-":
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(_Pipe(data)))
+    else:
+        (tmp_path / name).write_bytes(data)
+        name = str(tmp_path / name)
+    results = list(read_path(name, IngestOptions(format="warc")))
+    assert [type(r) for r in results] == [Article, Rejected] and results[1].code == "SAR-E004"
+    assert isinstance(results[0], Article) and results[0].url == "https://www.wartacontoh.id/berita/banjir-bekasi"
+
+
+class _Pipe(io.BytesIO):
+    def seekable(self) -> bool:
+        return False
+
+
 def test_directory_reads_every_supported_file_in_order(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text(
         "Judul Kedua Di Sini\n\nIsi berita kedua yang cukup panjang untuk dibaca orang."
